@@ -1,0 +1,42 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { sidebar } from './src/sidebar.ts';
+
+/**
+ * `SITE_URL` and `BASE_PATH` let one checkout deploy anywhere: GitHub Pages under
+ * `https://<owner>.github.io/<repo>/`, a fork, or a local preview at `/`.
+ */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const rawBase = process.env.BASE_PATH?.trim() || '/';
+const base = rawBase === '/' ? '/' : `/${rawBase.replace(/^\/+|\/+$/g, '')}`;
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	integrations: [
+		starlight({
+			title: 'Atom test quality',
+			description: 'Guides to reading coverage, isolating tests and stopping flaky ones, beside live coverage dashboards.',
+			favicon: '/favicon.svg',
+			lastUpdated: false,
+			pagination: true,
+			customCss: ['./src/styles/site.css'],
+			sidebar: sidebar(),
+		}),
+		mdx(),
+	],
+	vite: {
+		build: {
+			rollupOptions: {
+				// Astro's own MDX output carries a directive the bundler warns about on every page; it is harmless.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
+});

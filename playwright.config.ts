@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { E2E_BASE, sites } from './tests/e2e/sites.ts';
+
+/** Debian's Chromium where it is installed (no test tool downloads a browser here), else Playwright's own. */
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const launchOptions = {
+	...(systemChromium ? { executablePath: systemChromium } : {}),
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: { trace: 'retain-on-failure', launchOptions },
+	projects: sites.map((site) => ({
+		name: site.name,
+		testMatch: site.testMatch,
+		use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://localhost:${site.port}${E2E_BASE}/` },
+	})),
+	webServer: sites.map((site) => ({
+		command: `astro preview --outDir .e2e/${site.name} --port ${site.port} --host localhost`,
+		url: `http://localhost:${site.port}${E2E_BASE}/`,
+		env: { COVERAGE_DATA_DIR: site.dataDir, BASE_PATH: E2E_BASE },
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+	})),
+});

@@ -1,0 +1,25 @@
+/**
+ * Builds one site per e2e fixture data directory (see tests/e2e/sites.ts) into `.e2e/<name>/`,
+ * under the base path `/atom-docs`. Usage: `node scripts/e2e-build.ts [name ...]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { E2E_BASE, sites } from '../tests/e2e/sites.ts';
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? sites.filter((s) => wanted.includes(s.name)) : sites;
+if (wanted.length && chosen.length !== wanted.length) {
+	console.error(`e2e-build: unknown site in ${wanted.join(', ')}; known: ${sites.map((s) => s.name).join(', ')}`);
+	process.exit(2);
+}
+for (const site of chosen) {
+	const started = Date.now();
+	const result = spawnSync('astro', ['build', '--outDir', `.e2e/${site.name}`], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, COVERAGE_DATA_DIR: site.dataDir, BASE_PATH: E2E_BASE, SITE_URL: 'http://localhost' },
+	});
+	if (result.status !== 0) {
+		console.error(`e2e-build: the ${site.name} site (data ${site.dataDir}) failed to build`);
+		process.exit(1);
+	}
+	console.log(`e2e-build: ${site.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,84 @@
+import { docsSchema } from '@astrojs/starlight/schema';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { join, resolve } from 'node:path';
+import {
+	DATA_FILES,
+	dataDirFromEnv,
+	listJsonFiles,
+	loadConfig,
+	loadSnapshot,
+	loadTestRun,
+	loadTrend,
+} from './lib/dataDir.ts';
+
+const dataDir = resolve(dataDirFromEnv());
+
+/**
+ * A loader over files of the data directory. Our own zod schemas validate (so a bad file fails the
+ * build with file + JSON path + expected/found), and in `astro dev` any change reloads the collection.
+ */
+function dataLoader(name: string, watched: string[], read: () => Array<{ id: string; data: Record<string, unknown> }>): Loader {
+	return {
+		name,
+		load: async (context: LoaderContext) => {
+			const sync = () => {
+				const entries = read();
+				context.store.clear();
+				for (const entry of entries) context.store.set({ ...entry, digest: context.generateDigest(entry.data) });
+			};
+			sync();
+			if (!context.watcher) return;
+			for (const path of watched) context.watcher.add(path);
+			const onChange = (changed: string) => {
+				if (!watched.some((path) => resolve(changed).startsWith(path))) return;
+				try {
+					sync();
+					context.logger.info(`Reloaded ${name} after a change to ${changed}`);
+				} catch (err) {
+					context.logger.error((err as Error).message);
+				}
+			};
+			for (const event of ['change', 'add', 'unlink'] as const) context.watcher.on(event, onChange);
+		},
+	};
+}
+
+export const collections = {
+	/** The guides: MDX in the top-level `content/` folder, with Starlight’s frontmatter. */
+	docs: defineCollection({
+		loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
+		schema: docsSchema(),
+	}),
+	/** `coverage.config.json`: domains, thresholds, gate; a single entry with id `config`. */
+	coverageConfig: defineCollection({
+		loader: dataLoader('coverage-config', [join(dataDir, DATA_FILES.config)], () => [
+			{ id: 'config', data: loadConfig(dataDir) },
+		]),
+	}),
+	/** `coverage_trend.json`: the whole history and targets; a single entry with id `trend`. */
+	coverageTrend: defineCollection({
+		loader: dataLoader('coverage-trend', [join(dataDir, DATA_FILES.trend)], () => [
+			{ id: 'trend', data: loadTrend(dataDir) },
+		]),
+	}),
+	/** `snapshots/*.json`: per-file coverage of the newest runs; id = file name without `.json`. */
+	coverageSnapshots: defineCollection({
+		loader: dataLoader('coverage-snapshots', [join(dataDir, DATA_FILES.snapshots)], () =>
+			listJsonFiles(join(dataDir, DATA_FILES.snapshots)).map((name) => ({
+				id: name.replace(/\.json$/, ''),
+				data: loadSnapshot(dataDir, name),
+			})),
+		),
+	}),
+	/** `test-runs/*.json`: per-test results of the newest runs; id = file name without `.json`. */
+	testRuns: defineCollection({
+		loader: dataLoader('test-runs', [join(dataDir, DATA_FILES.testRuns)], () =>
+			listJsonFiles(join(dataDir, DATA_FILES.testRuns)).map((name) => ({
+				id: name.replace(/\.json$/, ''),
+				data: loadTestRun(dataDir, name),
+			})),
+		),
+	}),
+};

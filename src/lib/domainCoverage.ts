@@ -1,0 +1,59 @@
+import picomatch from 'picomatch';
+import { addCounts, emptyCounts, type CoverageCounts } from './coverageNumbers.ts';
+import type { CoverageConfig, Domain } from './schemas/config.ts';
+import type { CoverageFile, CoverageReport } from './schemas/coveragepy.ts';
+
+/** Normalise a report path for glob matching: forward slashes, no leading `./`. */
+export function normalizeReportPath(path: string): string {
+	return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/** A predicate that says whether a report path belongs to a domain (include globs minus exclude globs). */
+export function domainMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (path: string) => boolean {
+	const include = picomatch(domain.include, { dot: true });
+	const exclude = domain.exclude.length > 0 ? picomatch(domain.exclude, { dot: true }) : () => false;
+	return (path) => {
+		const p = normalizeReportPath(path);
+		return include(p) && !exclude(p);
+	};
+}
+
+/** The counts of one file of a coverage.py report. */
+export function fileCounts(file: CoverageFile): CoverageCounts {
+	const s = file.summary;
+	return {
+		files: 1,
+		num_statements: s.num_statements,
+		covered_lines: s.covered_lines,
+		num_branches: s.num_branches ?? 0,
+		covered_branches: s.covered_branches ?? 0,
+		num_partial_branches: s.num_partial_branches ?? 0,
+	};
+}
+
+/** Coverage of a whole report and of each domain; a domain that matches no file is `null`. */
+export interface DomainCoverage {
+	overall: CoverageCounts;
+	domains: Record<string, CoverageCounts | null>;
+	/** Report paths per domain id, in report order. */
+	filesByDomain: Record<string, string[]>;
+}
+
+/** Add up a report per domain, the way coverage.py adds up the files that `--include` selects. */
+export function domainCoverage(report: Pick<CoverageReport, 'files'>, config: Pick<CoverageConfig, 'domains'>): DomainCoverage {
+	const matchers = config.domains.map((d) => [d.id, domainMatcher(d)] as const);
+	let overall = emptyCounts();
+	const sums: Record<string, CoverageCounts> = {};
+	const filesByDomain: Record<string, string[]> = Object.fromEntries(config.domains.map((d) => [d.id, []]));
+	for (const [path, file] of Object.entries(report.files)) {
+		const counts = fileCounts(file);
+		overall = addCounts(overall, counts);
+		for (const [id, matches] of matchers) {
+			if (!matches(path)) continue;
+			sums[id] = addCounts(sums[id] ?? emptyCounts(), counts);
+			filesByDomain[id]!.push(path);
+		}
+	}
+	const domains = Object.fromEntries(config.domains.map((d) => [d.id, sums[d.id] ?? null]));
+	return { overall, domains, filesByDomain };
+}

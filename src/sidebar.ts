@@ -1,0 +1,49 @@
+/**
+ * The sidebar: dashboards first (what leads open), then the guides in the order a newcomer
+ * should read them. Domain pages follow `data/coverage.config.json`, so a new domain appears
+ * without editing this file.
+ */
+import { dataDirFromEnv, loadConfig } from './lib/dataDir.ts';
+
+type SidebarItem =
+	| { label: string; link: string }
+	| { label: string; slug: string }
+	| { label: string; items: SidebarItem[]; collapsed?: boolean };
+
+/** Domain ids and labels from the config; an unreadable config yields none (the loaders report why). */
+function domainLinks(): SidebarItem[] {
+	try {
+		return loadConfig(dataDirFromEnv()).domains.map((d) => ({ label: d.label, link: `/coverage/${d.id}/` }));
+	} catch {
+		return [];
+	}
+}
+
+/** Starlight `sidebar` config. Manual `link`s are root-relative; Starlight adds the base path. */
+export function sidebar(): SidebarItem[] {
+	return [
+		{
+			label: 'Dashboards',
+			items: [
+				{ label: 'Coverage at a glance', link: '/' },
+				{ label: 'Coverage trend', link: '/coverage/' },
+				{ label: 'Domains', items: domainLinks() },
+				{ label: 'Compare snapshots', link: '/coverage/compare/' },
+				{ label: 'Test health', link: '/tests/' },
+			],
+		},
+		{
+			label: 'Guides',
+			items: [
+				{ label: 'Atom Test Suite', slug: 'guides/test-suite' },
+				{ label: 'Coverage report interpretation', slug: 'guides/coverage' },
+				{ label: 'Test isolation patterns', slug: 'guides/test-isolation' },
+				{ label: 'Flaky tests', slug: 'guides/flaky-tests' },
+			],
+		},
+		{
+			label: 'Reference',
+			items: [{ label: 'Coverage trend data', slug: 'reference/trend-data' }],
+		},
+	];
+}

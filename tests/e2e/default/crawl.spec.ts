@@ -1,0 +1,59 @@
+import { E2E_BASE } from '../sites.ts';
+import { expect, expectAccessible, test } from '../fixtures.ts';
+
+/** Every page reachable from the home page, found by following links within the base path. */
+async function crawl(page: import('@playwright/test').Page, origin: string): Promise<string[]> {
+	const seen = new Set<string>();
+	const queue = [`${origin}${E2E_BASE}/`];
+	while (queue.length) {
+		const url = queue.shift()!;
+		if (seen.has(url)) continue;
+		seen.add(url);
+		const res = await page.goto(url);
+		expect(res?.status(), `status of ${url}`).toBe(200);
+		const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+		for (const href of hrefs) {
+			const u = new URL(href);
+			if (u.origin !== origin) continue;
+			u.hash = '';
+			u.search = '';
+			if (!u.pathname.startsWith(`${E2E_BASE}/`)) throw new Error(`${url} links outside the base path: ${href}`);
+			if (/\.(svg|json|png|xml|txt|html?)$/.test(u.pathname) && !u.pathname.endsWith('/')) {
+				const r = await page.request.get(u.href);
+				expect(r.status(), `status of ${u.href} (linked from ${url})`).toBe(200);
+				continue;
+			}
+			if (!seen.has(u.href)) queue.push(u.href);
+		}
+	}
+	return [...seen];
+}
+
+test('every page is reachable under the base path, with no broken link, 404 or console error', async ({ page, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const pages = await crawl(page, origin);
+	expect(pages.length).toBeGreaterThanOrEqual(7);
+});
+
+test('every page passes the axe WCAG 2.1 AA check', async ({ page, baseURL }) => {
+	test.setTimeout(120_000);
+	const origin = new URL(baseURL!).origin;
+	const pages = await crawl(page, origin);
+	for (const url of pages) {
+		await page.goto(url);
+		await expectAccessible(page);
+	}
+});
+
+test('the favicon and the stylesheets load under the base path', async ({ page }) => {
+	await page.goto('./');
+	const icon = await page.locator('link[rel="shortcut icon"], link[rel="icon"]').first().getAttribute('href');
+	expect(icon).toMatch(new RegExp(`^${E2E_BASE}/`));
+	const r = await page.request.get(new URL(icon!, page.url()).href);
+	expect(r.status()).toBe(200);
+});
+
+test('the trend page lists the points recorded in data/', async ({ page }) => {
+	await page.goto('coverage/');
+	await expect(page.getByTestId('trend-row').first()).toContainText('2026-02-11');
+});

@@ -1,0 +1,36 @@
+/**
+ * The e2e `test`: every page a test opens fails the test on a console error, an uncaught
+ * exception or a 4xx/5xx response, and `expectAccessible` runs axe (WCAG 2.1 AA).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ pageProblems: string[] }>({
+	pageProblems: async ({}, use) => {
+		await use([]);
+	},
+	page: async ({ page, pageProblems }, use) => {
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') pageProblems.push(`console error: ${msg.text()}`);
+		});
+		page.on('pageerror', (err) => pageProblems.push(`uncaught: ${err.message}`));
+		page.on('response', (res) => {
+			if (res.status() >= 400) pageProblems.push(`HTTP ${res.status()}: ${res.url()}`);
+		});
+		page.on('dialog', async (dialog) => {
+			pageProblems.push(`dialog opened: ${dialog.message()}`);
+			await dialog.dismiss();
+		});
+		await use(page);
+		expect(pageProblems, 'console errors, failed requests or dialogs on the page').toEqual([]);
+	},
+});
+
+export { expect };
+
+/** Assert that axe finds no WCAG 2.0/2.1 A or AA violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
