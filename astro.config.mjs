@@ -16,6 +16,8 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Separate caches let builds of different data directories run side by side (the e2e sites do).
+	...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 	integrations: [
 		starlight({
 			title: 'Atom test quality',

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { E2E_BASE, sites } from './tests/e2e/sites.ts';
+import { E2E_BASE, siteOutDir, sitePort, sites } from './tests/e2e/sites.ts';
 
 /** Debian's Chromium where it is installed (no test tool downloads a browser here), else Playwright's own. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -11,6 +11,7 @@ const launchOptions = {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: `test-results/slot${process.env.E2E_SLOT ?? 0}`,
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
@@ -20,11 +21,11 @@ export default defineConfig({
 	projects: sites.map((site) => ({
 		name: site.name,
 		testMatch: site.testMatch,
-		use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://localhost:${site.port}${E2E_BASE}/` },
+		use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://localhost:${sitePort(site)}${E2E_BASE}/` },
 	})),
 	webServer: sites.map((site) => ({
-		command: `astro preview --outDir .e2e/${site.name} --port ${site.port} --host localhost`,
-		url: `http://localhost:${site.port}${E2E_BASE}/`,
+		command: `astro preview --outDir ${siteOutDir(site)} --port ${sitePort(site)} --host localhost`,
+		url: `http://localhost:${sitePort(site)}${E2E_BASE}/`,
 		env: { COVERAGE_DATA_DIR: site.dataDir, BASE_PATH: E2E_BASE },
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -3,7 +3,7 @@
  * under the base path `/atom-docs`. Usage: `node scripts/e2e-build.ts [name ...]`.
  */
 import { spawnSync } from 'node:child_process';
-import { E2E_BASE, sites } from '../tests/e2e/sites.ts';
+import { E2E_BASE, siteOutDir, sites } from '../tests/e2e/sites.ts';
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? sites.filter((s) => wanted.includes(s.name)) : sites;
@@ -13,9 +13,15 @@ if (wanted.length && chosen.length !== wanted.length) {
 }
 for (const site of chosen) {
 	const started = Date.now();
-	const result = spawnSync('astro', ['build', '--outDir', `.e2e/${site.name}`], {
+	const result = spawnSync('astro', ['build', '--outDir', siteOutDir(site)], {
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, COVERAGE_DATA_DIR: site.dataDir, BASE_PATH: E2E_BASE, SITE_URL: 'http://localhost' },
+		env: {
+			...process.env,
+			COVERAGE_DATA_DIR: site.dataDir,
+			BASE_PATH: E2E_BASE,
+			SITE_URL: 'http://localhost',
+			ASTRO_CACHE_DIR: `${siteOutDir(site)}-cache`,
+		},
 	});
 	if (result.status !== 0) {
 		console.error(`e2e-build: the ${site.name} site (data ${site.dataDir}) failed to build`);

@@ -17,6 +17,22 @@ export interface E2ESite {
 /** Base path every e2e build uses, as on GitHub Pages. */
 export const E2E_BASE = '/atom-docs';
 
+/**
+ * `E2E_SLOT` (0–9) lets several checkouts or people run the suite at once on one machine:
+ * each slot has its own ports and output folder.
+ */
+export const E2E_SLOT = Number(process.env.E2E_SLOT ?? 0);
+
+/** Output folder of a site's build. */
+export function siteOutDir(site: E2ESite): string {
+	return `.e2e/slot${E2E_SLOT}/${site.name}`;
+}
+
+/** Port of a site's preview server. */
+export function sitePort(site: E2ESite): number {
+	return site.port + 20 * E2E_SLOT;
+}
+
 export const sites: E2ESite[] = [
 	{ name: 'default', dataDir: 'data', port: 4401, testMatch: ['default/**/*.spec.ts'] },
 ];
