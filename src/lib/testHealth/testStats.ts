@@ -1,0 +1,41 @@
+import type { TestStatus } from '../schemas/testRun.ts';
+import { median } from './median.ts';
+import type { TestHistory } from './testHistory.ts';
+
+/** Counts and durations of one test over the kept runs. */
+export interface TestStats {
+	/** Runs the test appeared in. */
+	runs: number;
+	passed: number;
+	failed: number;
+	errors: number;
+	/** Skips and xfails. */
+	skipped: number;
+	/** Final status in the newest run the test appeared in. */
+	lastStatus: TestStatus;
+	/** Index of that run. */
+	lastRun: number;
+	/** Duration in that run, in seconds. */
+	durationNow: number;
+	/** Median duration over the runs the test appeared in, in seconds. */
+	durationMedian: number;
+}
+
+/** Count a test's final statuses and take its latest and median duration. */
+export function testStats(history: TestHistory): TestStats {
+	const obs = history.observations;
+	const last = obs.at(-1);
+	if (!last) throw new Error(`test ${history.name} has no observation`);
+	const count = (status: TestStatus) => obs.filter((o) => o.status === status).length;
+	return {
+		runs: obs.length,
+		passed: count('passed'),
+		failed: count('failed'),
+		errors: count('error'),
+		skipped: count('skipped'),
+		lastStatus: last.status,
+		lastRun: last.run,
+		durationNow: last.duration,
+		durationMedian: median(obs.map((o) => o.duration)) ?? last.duration,
+	};
+}
