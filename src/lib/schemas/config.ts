@@ -1,4 +1,17 @@
+import picomatch from 'picomatch';
 import { z } from 'zod';
+
+/** A picomatch glob that compiles: unbalanced brackets or an invalid range are errors, not silent non-matches. */
+const globSchema = z
+	.string()
+	.min(1)
+	.superRefine((glob, ctx) => {
+		try {
+			picomatch.makeRe(glob, { strictBrackets: true, debug: true, dot: true });
+		} catch (err) {
+			ctx.addIssue({ code: 'custom', message: `a valid glob (${(err as Error).message})`, input: glob });
+		}
+	});
 
 /** A domain: a named slice of the code base, chosen by path globs. */
 export const domainSchema = z.strictObject({
@@ -14,12 +27,12 @@ export const domainSchema = z.strictObject({
 	description: z.string().default('').describe('One sentence on what the domain holds.'),
 	/** Globs (picomatch syntax) matched against the report’s file paths. */
 	include: z
-		.array(z.string().min(1))
+		.array(globSchema)
 		.min(1)
 		.describe('Globs (picomatch syntax) matched against the report’s file paths.'),
 	/** Globs that take files back out of the domain. */
 	exclude: z
-		.array(z.string().min(1))
+		.array(globSchema)
 		.default([])
 		.describe('Globs that take files back out of the domain.'),
 });
