@@ -1,0 +1,1 @@
+"""Atom backend core: governance, security and episodes domains."""

@@ -1,0 +1,1 @@
+"""Atom backend test suite."""

@@ -1,0 +1,45 @@
+"""Tests that exist to produce every outcome the documentation site must show.
+
+- ``test_flaky_by_environment`` fails its first ``ATOM_FLAKY_FAILS`` attempts in a session, then
+  passes: with ``--reruns 2``, ``ATOM_FLAKY_FAILS=1`` gives one rerun and a pass, ``5`` a final
+  failure. Unset, it always passes. The count lives in this module, so it is per worker process,
+  which is where pytest-rerunfailures reruns a test.
+- ``test_skipped_on_purpose`` is always skipped, ``test_known_bug`` is always an expected failure.
+- ``ATOM_SETUP_ERROR=1`` makes the ``breakable_policy`` fixture raise (see ``tests/conftest.py``), so
+  ``test_default_policy_denies`` errors in setup.
+"""
+
+import os
+from collections import Counter
+
+import pytest
+
+from core.security.sanitize import sanitize_identifier
+
+pytestmark = pytest.mark.unit
+
+_attempts: Counter = Counter()
+
+
+@pytest.mark.flaky_demo
+def test_flaky_by_environment(request):
+    fails = int(os.environ.get("ATOM_FLAKY_FAILS", "0"))
+    _attempts[request.node.nodeid] += 1
+    attempt = _attempts[request.node.nodeid]
+    assert attempt > fails, f"attempt {attempt} of a test told to fail its first {fails} (ATOM_FLAKY_FAILS)"
+    assert sanitize_identifier("Flaky Demo") == "flaky-demo"
+
+
+@pytest.mark.skip(reason="demonstrates a skipped test in the reports")
+def test_skipped_on_purpose():
+    assert sanitize_identifier("never runs") == "never-runs"
+
+
+@pytest.mark.xfail(reason="known bug: identifiers keep a trailing dash after truncation", strict=True)
+def test_known_bug():
+    # 63 letters then a space: truncation to 64 characters keeps the dash that replaced the space.
+    assert not sanitize_identifier("a" * 63 + " b").endswith("-")
+
+
+def test_default_policy_denies(breakable_policy):
+    assert breakable_policy.evaluate("episode:record", "operator").effect == "deny"
