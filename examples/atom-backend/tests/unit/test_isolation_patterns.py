@@ -16,6 +16,7 @@ import pytest
 from core.episodes.recorder import EpisodeRecorder
 from core.episodes.store import EpisodeStore
 from core.governance.approvals import EXPIRED, PENDING, ApprovalWorkflow
+from core.governance.audit import AuditLog
 from core.governance.policy import PolicyEngine
 from core.security.tokens import TokenError, TokenSigner
 from tests.factories import make_agent_name, make_rule, make_secret
@@ -111,23 +112,22 @@ def test_token_expiry_uses_the_given_clock():
 
 
 # region: wait_for_event
-def test_background_flush_is_seen_without_sleeping(db_session):
+def test_background_audit_write_is_seen_without_sleeping():
     # Good: the test waits for a signal from the worker, not for a guessed number of seconds.
-    store = EpisodeStore(db_session)
-    recorder = EpisodeRecorder(store, agent=make_agent_name(), role="operator")
-    recorder.record(at=0.0, kind="tool_call")
-    flushed = threading.Event()
-    ids: list[int] = []
+    log = AuditLog()
+    written = threading.Event()
 
     def worker() -> None:
-        ids.extend(recorder.flush())
-        flushed.set()
+        try:
+            log.append(at=0.0, actor="agent-1", action="episode:read", effect="allow")
+        finally:
+            written.set()  # set even if append raised, so the test fails fast instead of hanging
 
     thread = threading.Thread(target=worker)
     thread.start()
-    assert flushed.wait(timeout=5), "the flush never finished"
+    assert written.wait(timeout=5), "the worker never finished"
     thread.join()
-    assert len(ids) == 1
+    assert len(log) == 1 and log.verify()
 
 
 # endregion: wait_for_event
