@@ -35,4 +35,13 @@ export function sitePort(site: E2ESite): number {
 
 export const sites: E2ESite[] = [
 	{ name: 'default', dataDir: 'data', port: 4401, testMatch: ['default/**/*.spec.ts'] },
+	{
+		name: 'long-history',
+		dataDir: 'tests/fixtures/sites/long-history',
+		port: 4402,
+		testMatch: ['long-history/**/*.spec.ts'],
+	},
+	{ name: 'empty', dataDir: 'tests/fixtures/sites/empty', port: 4403, testMatch: ['empty/**/*.spec.ts'] },
+	{ name: 'edge', dataDir: 'tests/fixtures/sites/edge', port: 4404, testMatch: ['edge/**/*.spec.ts'] },
+	{ name: 'xss', dataDir: 'tests/fixtures/sites/xss', port: 4405, testMatch: ['xss/**/*.spec.ts'] },
 ];

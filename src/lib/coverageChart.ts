@@ -1,0 +1,43 @@
+/**
+ * The coverage trend as `TrendChartData`: one line per figure (overall and each domain), each
+ * target as a step line, and a marker on every drop larger than the gate's `max_drop`.
+ */
+import { formatChange, type TrendChartData } from './chartData.ts';
+import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from './figures.ts';
+import { shortCommit } from './repositoryUrl.ts';
+import type { CoverageConfig } from './schemas/config.ts';
+import { pointTime, type TrendFile } from './schemas/trend.ts';
+
+/** Chart data for the given figure ids (default: overall and every domain). */
+export function coverageChartData(
+	config: Pick<CoverageConfig, 'domains' | 'gate'>,
+	trend: TrendFile,
+	repository: string | undefined,
+	ids: string[] = figureIds(config),
+): TrendChartData {
+	const h = trend.coverage_history;
+	const series: TrendChartData['series'] = [];
+	for (const id of ids) {
+		const label = figureLabel(id, config);
+		series.push({ id, label, values: h.map((p) => pointValue(p, id)) });
+		const targets = h.map((p) => pointTarget(p, id, trend));
+		if (targets.some((t) => t !== null))
+			series.push({ id: `${id}-target`, label: `${label} target`, kind: 'threshold', of: id, values: targets });
+	}
+	const markers = findRegressions(h, ids, config.gate.max_drop).map((r) => ({
+		series: r.id,
+		index: r.index,
+		text: `Regression: ${figureLabel(r.id, config)} ${formatChange(r.change, 2)} points (the gate allows −${config.gate.max_drop})`,
+	}));
+	return {
+		x: h.map((p) => pointTime(p)),
+		dates: h.map((p) => p.date.slice(0, 10)),
+		commits: h.map((p) => shortCommit(p.commit)),
+		links: h.map((p) => commitUrl(repository, p.commit)),
+		series,
+		markers,
+		unit: '%',
+		decimals: 2,
+		bounds: [0, 100],
+	};
+}
