@@ -21,7 +21,8 @@ export default defineConfig({
 	integrations: [
 		starlight({
 			title: 'Atom test quality',
-			description: 'Guides to reading coverage, isolating tests and stopping flaky ones, beside live coverage dashboards.',
+			description:
+				'Guides to reading coverage, isolating tests and stopping flaky ones, beside live coverage dashboards.',
 			favicon: '/favicon.svg',
 			lastUpdated: false,
 			pagination: true,
@@ -35,7 +36,8 @@ export default defineConfig({
 			rollupOptions: {
 				// Astro's own MDX output carries a directive the bundler warns about on every page; it is harmless.
 				onwarn(warning, warn) {
-					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+						return;
 					warn(warning);
 				},
 			},

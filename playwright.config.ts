@@ -6,7 +6,13 @@ import { E2E_BASE, siteOutDir, sitePort, sites } from './tests/e2e/sites.ts';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const launchOptions = {
 	...(systemChromium ? { executablePath: systemChromium } : {}),
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
 };
 
 export default defineConfig({

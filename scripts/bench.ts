@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const wanted = process.argv.slice(2);
-const all = readdirSync('scripts/bench').filter((f) => f.endsWith('.ts')).sort();
+const all = readdirSync('scripts/bench')
+	.filter((f) => f.endsWith('.ts'))
+	.sort();
 const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
 let failed = false;
 for (const file of chosen) {

@@ -19,7 +19,11 @@ const dataDir = resolve(dataDirFromEnv());
  * A loader over files of the data directory. Our own zod schemas validate (so a bad file fails the
  * build with file + JSON path + expected/found), and in `astro dev` any change reloads the collection.
  */
-function dataLoader(name: string, watched: string[], read: () => Array<{ id: string; data: Record<string, unknown> }>): Loader {
+function dataLoader(
+	name: string,
+	watched: string[],
+	read: () => Array<{ id: string; data: Record<string, unknown> }>,
+): Loader {
 	return {
 		name,
 		load: async (context: LoaderContext) => {

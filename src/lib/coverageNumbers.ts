@@ -12,7 +12,14 @@ export interface CoverageCounts {
 
 /** Counts of nothing: the starting point of a sum. */
 export function emptyCounts(): CoverageCounts {
-	return { files: 0, num_statements: 0, covered_lines: 0, num_branches: 0, covered_branches: 0, num_partial_branches: 0 };
+	return {
+		files: 0,
+		num_statements: 0,
+		covered_lines: 0,
+		num_branches: 0,
+		covered_branches: 0,
+		num_partial_branches: 0,
+	};
 }
 
 /** Add `b` into a copy of `a` (coverage.py’s `Numbers.__add__`). */
@@ -31,7 +38,9 @@ export function addCounts(a: CoverageCounts, b: CoverageCounts): CoverageCounts 
  * coverage.py’s percentage: `100 * (covered_lines + covered_branches) / (num_statements + num_branches)`,
  * and 100 when there is nothing to cover (as `Numbers.pc_covered` does). Unrounded.
  */
-export function percentCovered(c: Pick<CoverageCounts, 'num_statements' | 'covered_lines' | 'num_branches' | 'covered_branches'>): number {
+export function percentCovered(
+	c: Pick<CoverageCounts, 'num_statements' | 'covered_lines' | 'num_branches' | 'covered_branches'>,
+): number {
 	const denominator = c.num_statements + c.num_branches;
 	if (c.num_statements <= 0 || denominator <= 0) return 100;
 	return (100 * (c.covered_lines + c.covered_branches)) / denominator;

@@ -31,7 +31,8 @@ export class DataError extends Error {
 	readonly problems: DataProblem[];
 	constructor(problems: DataProblem[]) {
 		const first = problems[0] ?? { file: '?', path: '', message: 'invalid data' };
-		const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+		const more =
+			problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
 		super(formatProblem(first) + more);
 		this.name = 'DataError';
 		this.problems = problems;
@@ -66,7 +67,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function expectation(issue: z.core.$ZodIssue): string {
 	switch (issue.code) {
 		case 'invalid_type':
-			return `expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+			return `expected ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
 		case 'too_big':
 			return issue.origin === 'array' || issue.origin === 'string'
 				? `expected at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}`
@@ -80,7 +81,9 @@ function expectation(issue: z.core.$ZodIssue): string {
 		case 'invalid_value':
 			return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
 		case 'invalid_format':
-			return issue.format === 'regex' || !/^Invalid/.test(issue.message) ? `expected ${issue.message}` : `expected a valid ${issue.format}`;
+			return issue.format === 'regex' || !/^Invalid/.test(issue.message)
+				? `expected ${issue.message}`
+				: `expected a valid ${issue.format}`;
 		case 'invalid_union':
 			return 'expected one of the allowed shapes';
 		default:

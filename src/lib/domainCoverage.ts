@@ -40,7 +40,10 @@ export interface DomainCoverage {
 }
 
 /** Add up a report per domain, the way coverage.py adds up the files that `--include` selects. */
-export function domainCoverage(report: Pick<CoverageReport, 'files'>, config: Pick<CoverageConfig, 'domains'>): DomainCoverage {
+export function domainCoverage(
+	report: Pick<CoverageReport, 'files'>,
+	config: Pick<CoverageConfig, 'domains'>,
+): DomainCoverage {
 	const matchers = config.domains.map((d) => [d.id, domainMatcher(d)] as const);
 	let overall = emptyCounts();
 	const sums: Record<string, CoverageCounts> = {};

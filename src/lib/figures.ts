@@ -38,7 +38,13 @@ export interface Regression {
 }
 
 /** Compare two points figure by figure; drops of more than `maxDrop` points are regressions. */
-export function regressionsBetween(previous: TrendPoint, current: TrendPoint, ids: string[], maxDrop: number, index = 1): Regression[] {
+export function regressionsBetween(
+	previous: TrendPoint,
+	current: TrendPoint,
+	ids: string[],
+	maxDrop: number,
+	index = 1,
+): Regression[] {
 	const out: Regression[] = [];
 	for (const id of ids) {
 		const a = pointValue(previous, id);
@@ -54,7 +60,8 @@ export function regressionsBetween(previous: TrendPoint, current: TrendPoint, id
 /** Every regression along a history (each point against the one before it). */
 export function findRegressions(history: TrendPoint[], ids: string[], maxDrop: number): Regression[] {
 	const out: Regression[] = [];
-	for (let i = 1; i < history.length; i++) out.push(...regressionsBetween(history[i - 1]!, history[i]!, ids, maxDrop, i));
+	for (let i = 1; i < history.length; i++)
+		out.push(...regressionsBetween(history[i - 1]!, history[i]!, ids, maxDrop, i));
 	return out;
 }
 

@@ -31,6 +31,12 @@ export { expect };
 /** Assert that axe finds no WCAG 2.0/2.1 A or AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(' | ')}`,
+	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }

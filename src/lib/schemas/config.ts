@@ -26,15 +26,9 @@ export const domainSchema = z.strictObject({
 	/** One sentence on what the domain holds. */
 	description: z.string().default('').describe('One sentence on what the domain holds.'),
 	/** Globs (picomatch syntax) matched against the report’s file paths. */
-	include: z
-		.array(globSchema)
-		.min(1)
-		.describe('Globs (picomatch syntax) matched against the report’s file paths.'),
+	include: z.array(globSchema).min(1).describe('Globs (picomatch syntax) matched against the report’s file paths.'),
 	/** Globs that take files back out of the domain. */
-	exclude: z
-		.array(globSchema)
-		.default([])
-		.describe('Globs that take files back out of the domain.'),
+	exclude: z.array(globSchema).default([]).describe('Globs that take files back out of the domain.'),
 });
 
 /** Colour bands: red below `red`, yellow from `red` up to `green`, green from `green` up. */
@@ -43,12 +37,7 @@ export const thresholdsSchema = z
 		/** Below this percentage a figure is red. */
 		red: z.number().min(0).max(100).default(50).describe('Below this percentage a figure is red.'),
 		/** At or above this percentage a figure is green. */
-		green: z
-			.number()
-			.min(0)
-			.max(100)
-			.default(80)
-			.describe('At or above this percentage a figure is green.'),
+		green: z.number().min(0).max(100).default(80).describe('At or above this percentage a figure is green.'),
 	})
 	.refine((t) => t.red <= t.green, {
 		message: 'red must not be above green',
@@ -76,11 +65,7 @@ export const flakySchema = z.strictObject({
 	/** How many of the newest runs the flip rate looks at. */
 	window: z.int().min(2).max(1000).default(20).describe('How many recent runs the flip rate looks at.'),
 	/** Pass↔fail flips within the window that make a test flaky. */
-	min_flips: z
-		.int()
-		.min(1)
-		.default(2)
-		.describe('Pass/fail flips within the window that make a test flaky.'),
+	min_flips: z.int().min(1).default(2).describe('Pass/fail flips within the window that make a test flaky.'),
 });
 
 /** `data/coverage.config.json`: what the project is and how its coverage is sliced and judged. */
@@ -101,8 +86,7 @@ export const coverageConfigSchema = z.strictObject({
 		.superRefine((domains, ctx) => {
 			const seen = new Set<string>();
 			domains.forEach((d, i) => {
-				if (seen.has(d.id))
-					ctx.addIssue({ code: 'custom', message: `duplicate domain id "${d.id}"`, path: [i, 'id'] });
+				if (seen.has(d.id)) ctx.addIssue({ code: 'custom', message: `duplicate domain id "${d.id}"`, path: [i, 'id'] });
 				seen.add(d.id);
 			});
 		})

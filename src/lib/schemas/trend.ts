@@ -8,7 +8,7 @@ export const percentSchema = z.number().min(0).max(100);
 /** A calendar date or a date-time in ISO 8601 that names a real day. */
 export const isoDateSchema = z
 	.string()
-	.regex(ISO_DATE, 'an ISO 8601 date such as 2026-02-11')
+	.regex(ISO_DATE, { message: 'an ISO 8601 date such as 2026-02-11', abort: true })
 	.refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), 'a real calendar date');
 
 /** Line and branch counts behind one percentage (coverage.py’s `summary` numbers). */
@@ -41,11 +41,7 @@ export const trendPointSchema = z
 		/** Day of the run (ISO 8601 date, or date-time). */
 		date: isoDateSchema.describe('Day of the run, ISO 8601 (`2026-02-11`), or a date-time.'),
 		/** Commit SHA the run measured (the seed’s baseline uses `initial`). */
-		commit: z
-			.string()
-			.min(1)
-			.max(100)
-			.describe('Commit SHA the run measured (the seed’s baseline uses `initial`).'),
+		commit: z.string().min(1).max(100).describe('Commit SHA the run measured (the seed’s baseline uses `initial`).'),
 		/** coverage.py’s total for the whole report: `totals.percent_covered`. */
 		overall_percent: percentSchema.describe('coverage.py’s total for the whole report (`totals.percent_covered`).'),
 		/** Tests that ran (0 when no JUnit report was recorded). */

@@ -29,7 +29,10 @@ async function crawl(page: import('@playwright/test').Page, origin: string): Pro
 	return [...seen];
 }
 
-test('every page is reachable under the base path, with no broken link, 404 or console error', async ({ page, baseURL }) => {
+test('every page is reachable under the base path, with no broken link, 404 or console error', async ({
+	page,
+	baseURL,
+}) => {
 	const origin = new URL(baseURL!).origin;
 	const pages = await crawl(page, origin);
 	expect(pages.length).toBeGreaterThanOrEqual(7);

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Result of an `astro` command run by a test. */
+export interface AstroRun {
+	code: number | null;
+	/** stdout and stderr interleaved, ANSI colours removed. */
+	output: string;
+	/** Where the build wrote the site. */
+	outDir: string;
+}
+
+/** The environment without Vitest's markers: Astro changes behaviour when it sees them (dev serves no pages). */
+export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env))
+		if (!key.startsWith('VITEST') && key !== 'NODE_ENV') env[key] = value;
+	return { ...env, ...extra };
+}
+
+/**
+ * Run `astro <command>` with Node 24 on a data directory, in a cache and output folder of its own
+ * so that it can run beside other builds.
+ */
+export function runAstro(command: 'build' | 'sync', env: Record<string, string>, outDir?: string): Promise<AstroRun> {
+	const work = mkdtempSync(join(tmpdir(), 'astro-run-'));
+	const out = outDir ?? join(work, 'dist');
+	const args = ['node_modules/astro/bin/astro.mjs', command, ...(command === 'build' ? ['--outDir', out] : [])];
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, args, {
+			env: astroEnv({ ASTRO_CACHE_DIR: join(work, 'cache'), ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir: out }));
+	});
+}
