@@ -1,0 +1,108 @@
+/**
+ * Post (or update) the coverage comment on a pull request, from the `pr-comment` artifact that the
+ * `pull_request` run of the Coverage Report workflow uploaded. Called by `actions/github-script` in
+ * the Coverage Comment workflow (`workflow_run`), which holds `pull-requests: write` and never checks
+ * out or runs the pull request's code. The artifact came from that code, so it is untrusted input:
+ * the PR number must be a plain positive integer, the summary a bounded size, and the PR's head commit
+ * must be the one the run measured, so a PR can only ever comment on itself.
+ *
+ * CommonJS (`.cjs`) because github-script loads local files with `require`.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** Hidden marker that identifies our comment among the PR's comments (one comment, updated). */
+const MARKER = '<!-- coverage-report:trend-check -->';
+/** Largest summary accepted, in characters; GitHub caps a comment at 65,536. */
+const MAX_SUMMARY_CHARS = 60_000;
+/** Largest file read from the artifact, in bytes (a bigger one is refused before it is read). */
+const MAX_FILE_BYTES = 256 * 1024;
+
+/** Read one regular file of the artifact, refusing links, folders and oversized files. */
+function readArtifactFile(dir, name) {
+	const file = path.join(dir, name);
+	let stat;
+	try {
+		stat = fs.lstatSync(file);
+	} catch {
+		throw new Error(`pr-comment artifact: ${name} is missing`);
+	}
+	if (!stat.isFile()) throw new Error(`pr-comment artifact: ${name} is not a regular file`);
+	if (stat.size > MAX_FILE_BYTES)
+		throw new Error(`pr-comment artifact: ${name} is ${stat.size} bytes, more than ${MAX_FILE_BYTES}`);
+	return fs.readFileSync(file, 'utf8');
+}
+
+/** Read and validate the artifact: `{ prNumber, summary }`, or an Error naming the file and the problem. */
+function readCommentArtifact(dir) {
+	const rawNumber = readArtifactFile(dir, 'pr_number').trim();
+	if (!/^[1-9][0-9]{0,9}$/.test(rawNumber))
+		throw new Error(
+			`pr-comment artifact: pr_number must be a positive integer, found ${JSON.stringify(rawNumber.slice(0, 40))}`,
+		);
+	const summary = readArtifactFile(dir, 'summary.md');
+	if (summary.trim() === '') throw new Error('pr-comment artifact: summary.md is empty');
+	if (summary.length > MAX_SUMMARY_CHARS)
+		throw new Error(`pr-comment artifact: summary.md has ${summary.length} characters, more than ${MAX_SUMMARY_CHARS}`);
+	return { prNumber: Number(rawNumber), summary };
+}
+
+/** Stop `@name` in untrusted text from notifying anyone: a zero-width space after the `@`. */
+function neutraliseMentions(text) {
+	return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b');
+}
+
+/** The comment's Markdown: the marker, then the `trend check` summary. */
+function commentBody(summary) {
+	return `${MARKER}\n${neutraliseMentions(summary.trim())}\n`;
+}
+
+/**
+ * Create or update the one coverage comment on the PR named in the artifact.
+ * Returns what it did: `created`, `updated` or `skipped` (the PR has moved on to a newer commit).
+ */
+async function postCoverageComment({ github, context, core, dir = 'pr-comment' }) {
+	const run = context.payload.workflow_run;
+	if (!run || run.event !== 'pull_request')
+		throw new Error('pr-comment: expected a workflow_run event of a pull_request run');
+	const { prNumber, summary } = readCommentArtifact(dir);
+	const { owner, repo } = context.repo;
+
+	const { data: pr } = await github.rest.pulls.get({ owner, repo, pull_number: prNumber });
+	if (pr.head.sha !== run.head_sha) {
+		core.notice(
+			`PR #${prNumber} is at ${pr.head.sha.slice(0, 12)}, not the measured ${String(run.head_sha).slice(0, 12)}; not commenting`,
+		);
+		return 'skipped';
+	}
+
+	const body = commentBody(summary);
+	const comments = await github.paginate(github.rest.issues.listComments, {
+		owner,
+		repo,
+		issue_number: prNumber,
+		per_page: 100,
+	});
+	const ours = comments.find(
+		(c) => c.user && c.user.type === 'Bot' && typeof c.body === 'string' && c.body.startsWith(MARKER),
+	);
+	if (ours) {
+		await github.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body });
+		core.info(`Updated the coverage comment on PR #${prNumber}`);
+		return 'updated';
+	}
+	await github.rest.issues.createComment({ owner, repo, issue_number: prNumber, body });
+	core.info(`Posted the coverage comment on PR #${prNumber}`);
+	return 'created';
+}
+
+module.exports = {
+	MARKER,
+	MAX_SUMMARY_CHARS,
+	readCommentArtifact,
+	neutraliseMentions,
+	commentBody,
+	postCoverageComment,
+};

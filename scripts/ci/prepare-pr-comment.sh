@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Package the `trend check` summary and the pull request's number as the `pr-comment` artifact.
+# The pull_request run has a read-only token; the Coverage Comment workflow (workflow_run) posts it.
+#
+# Usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+	echo "usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR" >&2
+	exit 2
+fi
+summary=$1
+pr=$2
+out=$3
+if ! [[ "$pr" =~ ^[1-9][0-9]{0,9}$ ]]; then
+	echo "prepare-pr-comment: PR_NUMBER must be a positive integer, got '$pr'" >&2
+	exit 2
+fi
+if [ ! -s "$summary" ]; then
+	echo "prepare-pr-comment: summary '$summary' is missing or empty" >&2
+	exit 2
+fi
+mkdir -p "$out"
+printf '%s\n' "$pr" >"$out/pr_number"
+cp "$summary" "$out/summary.md"
+echo "prepare-pr-comment: comment for #$pr in $out"

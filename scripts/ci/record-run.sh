@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Record one test run into the data directory from the reports run-backend-tests.sh wrote:
+# the coverage.py JSON, the JUnit XML and the measured suite duration.
+#
+# Usage: scripts/ci/record-run.sh [REPORT_DIR]
+# Environment (all optional):
+#   DATA_DIR        data directory to record into (default data)
+#   TREND           the trend CLI (default: node scripts/trend.ts from this checkout)
+#   COMMIT_SHA      commit the run measured (default GITHUB_SHA, then the CLI's own default, HEAD)
+#   COMMIT_MESSAGE  first line of its message (default: read from git when the commit is present)
+set -euo pipefail
+
+report_dir=${1:-coverage_reports}
+data_dir=${DATA_DIR:-data}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck disable=SC2206 # TREND is a command line, split on spaces on purpose
+trend=(${TREND:-node $root/scripts/trend.ts})
+
+for f in coverage.json junit.xml; do
+	if [ ! -s "$report_dir/$f" ]; then
+		echo "record-run: $report_dir/$f is missing or empty; run scripts/ci/run-backend-tests.sh first" >&2
+		exit 2
+	fi
+done
+
+args=(record "$report_dir/coverage.json" --junit "$report_dir/junit.xml" --data-dir "$data_dir")
+commit=${COMMIT_SHA:-${GITHUB_SHA:-}}
+[ -n "$commit" ] && args+=(--commit "$commit")
+message=${COMMIT_MESSAGE:-}
+if [ -z "$message" ] && [ -n "$commit" ]; then
+	message=$(git log -1 --format=%s "$commit" 2>/dev/null || true)
+fi
+[ -n "$message" ] && args+=(--message "$message")
+if [ -s "$report_dir/duration_seconds" ]; then
+	args+=(--duration "$(cat "$report_dir/duration_seconds")")
+fi
+exec "${trend[@]}" "${args[@]}"

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from './workflowFiles.ts';
+
+const wf = loadWorkflow('pages.yml');
+const steps = allSteps(wf);
+
+describe('pages.yml', () => {
+	test('follows the Coverage Report runs on main (whose data commit starts no workflow) and runs by hand', () => {
+		expect(wf.on.workflow_run).toEqual({ workflows: ['Coverage Report'], types: ['completed'], branches: ['main'] });
+		expect(wf.on).toHaveProperty('workflow_dispatch');
+		expect(Object.keys(wf.on).sort()).toEqual(['workflow_dispatch', 'workflow_run']);
+	});
+	test('builds only for runs of pushes to this repository, never for a pull request', () => {
+		const cond = wf.jobs.build!.if!;
+		expect(cond).toContain("github.event.workflow_run.event == 'push'");
+		expect(cond).toContain('github.event.workflow_run.head_repository.full_name == github.repository');
+		expect(cond).toContain("github.event_name == 'workflow_dispatch'");
+	});
+	test('least privilege: contents read at the top, pages and id-token write on the deploy job only', () => {
+		expect(wf.permissions).toEqual({ contents: 'read' });
+		expect(wf.jobs.build!.permissions).toEqual({ actions: 'read', contents: 'read' });
+		expect(wf.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+		expect(workflowText('pages.yml')).not.toContain('pull_request_target');
+	});
+	test('deploys to the github-pages environment with deploy-pages, after the build', () => {
+		const deploy = wf.jobs.deploy!;
+		expect(deploy.needs).toBe('build');
+		expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+		expect(stepsUsing(wf, 'actions/deploy-pages')[0]?.id).toBe('deployment');
+	});
+	test('builds with SITE_URL and BASE_PATH from configure-pages and adds the coverage HTML report', () => {
+		const configure = stepsUsing(wf, 'actions/configure-pages')[0]!;
+		const build = steps.find((s) => s.run?.includes('build-pages-site.sh'))!;
+		expect(build.env).toEqual({
+			SITE_URL: `\${{ steps.${configure.id}.outputs.origin }}`,
+			BASE_PATH: `\${{ steps.${configure.id}.outputs.base_path }}`,
+		});
+		expect(build.run).toBe('scripts/ci/build-pages-site.sh coverage_reports/html dist');
+		expect(readFileSync('scripts/ci/build-pages-site.sh', 'utf8')).toContain('publish-coverage-html.sh');
+		expect(steps.find((s) => s.run?.includes('fetch-coverage-html.sh'))?.env?.RUN_ID).toBe(
+			'${{ github.event.workflow_run.id }}',
+		);
+	});
+	test('uploads dist with upload-pages-artifact', () => {
+		expect(stepsUsing(wf, 'actions/upload-pages-artifact')[0]?.with).toEqual({ path: 'dist' });
+	});
+	test('one deployment at a time, none cancelled midway', () => {
+		expect(wf.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+	});
+	test('every action is at its current major', () => {
+		for (const s of steps.filter((s) => s.uses)) {
+			const [action, version] = s.uses!.split('@');
+			expect(version, action).toBe(CURRENT_MAJOR[action!]);
+		}
+	});
+});
