@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+type Comment = { id: number; body: string; user: { type: string } };
+interface PrComment {
+	MARKER: string;
+	MAX_SUMMARY_CHARS: number;
+	readCommentArtifact(dir: string): { prNumber: number; summary: string };
+	postCoverageComment(args: { github: unknown; context: unknown; core: unknown; dir: string }): Promise<string>;
+}
+const prComment = createRequire(import.meta.url)('../../../scripts/ci/pr-comment.cjs') as PrComment;
+
+/** An artifact directory as prepare-pr-comment.sh writes it (run for real), or with raw files. */
+function artifact(files: { pr_number?: string; 'summary.md'?: string }): string {
+	const dir = mkdtempSync(join(tmpdir(), 'pr-comment-'));
+	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+	return dir;
+}
+
+/** A GitHub API double that keeps the PR's comments in memory. */
+function fakeGitHub(headSha: string, existing: Comment[] = []) {
+	const comments = [...existing];
+	const calls: string[] = [];
+	const github = {
+		rest: {
+			pulls: {
+				get: async ({ pull_number }: { pull_number: number }) => (
+					calls.push(`get #${pull_number}`),
+					{ data: { head: { sha: headSha } } }
+				),
+			},
+			issues: {
+				listComments: Symbol('listComments'),
+				createComment: async ({ body }: { body: string }) => {
+					calls.push('create');
+					comments.push({ id: comments.length + 1, body, user: { type: 'Bot' } });
+				},
+				updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+					calls.push(`update ${comment_id}`);
+					comments.find((c) => c.id === comment_id)!.body = body;
+				},
+			},
+		},
+		paginate: async () => comments.map((c) => ({ ...c })),
+	};
+	return { github, comments, calls };
+}
+
+const context = (headSha: string, event = 'pull_request') => ({
+	repo: { owner: 'atom', repo: 'backend' },
+	payload: { workflow_run: { event, head_sha: headSha } },
+});
+const core = { notice: () => {}, info: () => {} };
+const SUMMARY = '## Coverage check\n\n| Domain | Now |\n| --- | --- |\n| overall | 91.20% |\n';
+
+describe('prepare-pr-comment.sh', () => {
+	test('writes pr_number and summary.md that the poster accepts', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'prep-'));
+		writeFileSync(join(dir, 'summary.md'), SUMMARY);
+		const run = spawnSync('scripts/ci/prepare-pr-comment.sh', [join(dir, 'summary.md'), '42', join(dir, 'out')], {
+			encoding: 'utf8',
+		});
+		expect(run.status).toBe(0);
+		expect(prComment.readCommentArtifact(join(dir, 'out'))).toEqual({ prNumber: 42, summary: SUMMARY });
+	});
+	test.each(['', '0', '-3', '4.5', '12; rm -rf /', '$(id)'])('refuses the PR number %j', (pr) => {
+		const dir = mkdtempSync(join(tmpdir(), 'prep-'));
+		writeFileSync(join(dir, 'summary.md'), SUMMARY);
+		const run = spawnSync('scripts/ci/prepare-pr-comment.sh', [join(dir, 'summary.md'), pr, join(dir, 'out')], {
+			encoding: 'utf8',
+		});
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/PR_NUMBER must be a positive integer/);
+	});
+});
+
+describe('pr-comment.cjs validates the untrusted artifact', () => {
+	test.each([
+		[
+			'a number with text after it',
+			{ pr_number: '7 and more', 'summary.md': SUMMARY },
+			/pr_number must be a positive integer, found "7 and more"/,
+		],
+		['a negative number', { pr_number: '-1', 'summary.md': SUMMARY }, /pr_number must be a positive integer/],
+		['a fraction', { pr_number: '1.5', 'summary.md': SUMMARY }, /pr_number must be a positive integer/],
+		['an expression', { pr_number: '${{ secrets.X }}', 'summary.md': SUMMARY }, /pr_number must be a positive integer/],
+		['no pr_number', { 'summary.md': SUMMARY }, /pr_number is missing/],
+		['no summary', { pr_number: '3' }, /summary\.md is missing/],
+		['an empty summary', { pr_number: '3', 'summary.md': '  \n' }, /summary\.md is empty/],
+		[
+			'an oversized summary',
+			{ pr_number: '3', 'summary.md': 'x'.repeat(60_001) },
+			/summary\.md has 60001 characters, more than 60000/,
+		],
+		[
+			'a huge file',
+			{ pr_number: '3', 'summary.md': 'x'.repeat(300_000) },
+			/summary\.md is 300000 bytes, more than 262144/,
+		],
+	])('refuses %s', (_name, files, error) => {
+		expect(() => prComment.readCommentArtifact(artifact(files))).toThrow(error);
+	});
+	test('refuses a symbolic link in place of a file', () => {
+		const dir = artifact({ pr_number: '3' });
+		symlinkSync('/etc/passwd', join(dir, 'summary.md'));
+		expect(() => prComment.readCommentArtifact(dir)).toThrow(/summary\.md is not a regular file/);
+	});
+	test('accepts a summary exactly at the limit', () => {
+		const summary = 'y'.repeat(prComment.MAX_SUMMARY_CHARS);
+		expect(prComment.readCommentArtifact(artifact({ pr_number: '3\n', 'summary.md': summary }))).toEqual({
+			prNumber: 3,
+			summary,
+		});
+	});
+});
+
+describe('pr-comment.cjs posts one comment per PR and updates it', () => {
+	test('creates the comment, then updates the same one on the next run', async () => {
+		const { github, comments, calls } = fakeGitHub('abc123', [{ id: 1, body: 'LGTM', user: { type: 'User' } }]);
+		const dir = artifact({ pr_number: '42', 'summary.md': SUMMARY });
+		expect(await prComment.postCoverageComment({ github, context: context('abc123'), core, dir })).toBe('created');
+		writeFileSync(join(dir, 'summary.md'), SUMMARY.replace('91.20', '92.00'));
+		expect(await prComment.postCoverageComment({ github, context: context('abc123'), core, dir })).toBe('updated');
+		expect(calls).toEqual(['get #42', 'create', 'get #42', 'update 2']);
+		expect(comments).toHaveLength(2);
+		expect(comments[1]!.body.startsWith(prComment.MARKER)).toBe(true);
+		expect(comments[1]!.body).toContain('92.00%');
+		expect(comments[0]!.body).toBe('LGTM');
+	});
+	test("does not take over someone else's comment that quotes the marker", async () => {
+		const { github, calls } = fakeGitHub('abc123', [
+			{ id: 1, body: `${'<!-- coverage-report:trend-check -->'} spoof`, user: { type: 'User' } },
+		]);
+		await prComment.postCoverageComment({
+			github,
+			context: context('abc123'),
+			core,
+			dir: artifact({ pr_number: '5', 'summary.md': SUMMARY }),
+		});
+		expect(calls).toEqual(['get #5', 'create']);
+	});
+	test('skips when the PR head is not the commit the run measured (a PR cannot comment on another)', async () => {
+		const { github, calls } = fakeGitHub('other-sha');
+		const result = await prComment.postCoverageComment({
+			github,
+			context: context('abc123'),
+			core,
+			dir: artifact({ pr_number: '9', 'summary.md': SUMMARY }),
+		});
+		expect(result).toBe('skipped');
+		expect(calls).toEqual(['get #9']);
+	});
+	test('neutralises @mentions from the untrusted summary', async () => {
+		const { github, comments } = fakeGitHub('abc123');
+		await prComment.postCoverageComment({
+			github,
+			context: context('abc123'),
+			core,
+			dir: artifact({ pr_number: '9', 'summary.md': 'ping @octocat and @org/team' }),
+		});
+		expect(comments[0]!.body).toContain('@\u200boctocat');
+		expect(comments[0]!.body).not.toMatch(/@[a-z]/);
+	});
+	test('refuses to run on anything but a pull_request workflow_run', async () => {
+		const { github } = fakeGitHub('abc123');
+		await expect(
+			prComment.postCoverageComment({
+				github,
+				context: context('abc123', 'push'),
+				core,
+				dir: artifact({ pr_number: '9', 'summary.md': SUMMARY }),
+			}),
+		).rejects.toThrow(/pull_request/);
+	});
+});
