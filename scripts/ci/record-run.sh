@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Record one test run into the data directory from the reports run-backend-tests.sh wrote:
-# the coverage.py JSON, the JUnit XML and the measured suite duration.
+# the coverage.py JSON, the JUnit XML, every attempt of rerun tests (when recorded) and the measured
+# suite duration.
 #
 # Usage: scripts/ci/record-run.sh [REPORT_DIR]
 # Environment (all optional):
@@ -31,6 +32,9 @@ if [ -z "$message" ] && [ -n "$commit" ]; then
 	message=$(git log -1 --format=%s "$commit" 2>/dev/null || true)
 fi
 [ -n "$message" ] && args+=(--message "$message")
+if [ -s "$report_dir/attempts.json" ]; then
+	args+=(--attempts "$report_dir/attempts.json")
+fi
 if [ -s "$report_dir/duration_seconds" ]; then
 	args+=(--duration "$(cat "$report_dir/duration_seconds")")
 fi

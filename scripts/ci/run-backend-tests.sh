@@ -14,7 +14,8 @@
 #   DURATION_WARN_SECONDS  warn above this many seconds (default 300)
 #   DURATION_FAIL_SECONDS  fail above this many seconds (default 600)
 # Writes into REPORT_DIR (default coverage_reports): html/, coverage.json, coverage.xml, junit.xml,
-# duration_seconds (one number), pytest_exit_code; and `reports`, `duration_seconds` to $GITHUB_OUTPUT.
+# duration_seconds (one number), pytest_exit_code, and attempts.json when the suite records every
+# attempt of a rerun test (the example backend does, through ATOM_ATTEMPTS_FILE); and `reports`, `duration_seconds` to $GITHUB_OUTPUT.
 # Exit status: pytest's own when it failed, 1 when the suite ran longer than DURATION_FAIL_SECONDS, else 0.
 set -euo pipefail
 
@@ -31,8 +32,13 @@ fi
 mkdir -p "${1:-coverage_reports}"
 report_dir=$(cd "${1:-coverage_reports}" && pwd)
 # A stale report from an earlier run must never be mistaken for this run's.
-rm -rf "$report_dir/html" "$report_dir"/coverage.json "$report_dir"/coverage.xml "$report_dir"/junit.xml \
-	"$report_dir"/duration_seconds "$report_dir"/pytest_exit_code
+rm -rf "$report_dir/html" "$report_dir"/.coverage "$report_dir"/coverage.json "$report_dir"/coverage.xml "$report_dir"/junit.xml \
+	"$report_dir"/duration_seconds "$report_dir"/pytest_exit_code "$report_dir"/attempts.json
+# pytest-rerunfailures writes only a test's last attempt to JUnit; the example backend's conftest.py
+# writes every attempt to this file, so flaky tests are seen (another backend simply ignores it).
+export ATOM_ATTEMPTS_FILE=${ATOM_ATTEMPTS_FILE:-$report_dir/attempts.json}
+# Keep coverage.py's data file with the reports, not in the backend's source tree.
+export COVERAGE_FILE=$report_dir/.coverage
 
 # shellcheck disable=SC2206 # splitting the extra arguments on spaces is the documented behaviour
 extra=(${PYTEST_EXTRA_ARGS:-})
@@ -44,12 +50,14 @@ set +e
 			--cov --cov-branch \
 			--cov-report=term-missing \
 			--cov-report="html:$report_dir/html" \
-			--cov-report="json:$report_dir/coverage.json" \
 			--cov-report="xml:$report_dir/coverage.xml" \
 			--junitxml="$report_dir/junit.xml" \
 			"${extra[@]}"
 )
 pytest_status=$?
+# The JSON report comes from coverage.py itself: pytest-cov before 4.1 (Debian's 4.0) has no
+# --cov-report=json, and `coverage json` gives the same file with every version.
+(cd "$backend_dir" && "$python" -m coverage json -q -o "$report_dir/coverage.json")
 set -e
 finished=$(date +%s%N)
 duration=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
