@@ -1,0 +1,136 @@
+/**
+ * A domain's files as a directory tree with coverage.py subtotals on every directory, flattened
+ * into compact rows that a page can ship as JSON and render lazily.
+ */
+import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from './coverageNumbers.ts';
+import { fileCounts, normalizeReportPath } from './domainCoverage.ts';
+import { formatLineRanges } from './lineRanges.ts';
+import type { CoverageFile, CoverageReport } from './schemas/coveragepy.ts';
+
+/** Function-level figures of one file (coverage.py 7 `functions` regions). */
+export interface FunctionRow {
+	name: string;
+	counts: CoverageCounts;
+}
+
+/** One measured file of the tree. */
+export interface FileRow {
+	path: string;
+	counts: CoverageCounts;
+	/** Missing lines as ranges (`3-5, 9`), shortened for very long lists. */
+	missing: string;
+	/** Named functions, when the snapshot has regions (code outside any function is left out). */
+	functions: FunctionRow[];
+}
+
+/** A directory or a file with the sum of everything under it. */
+export interface TreeNode {
+	/** Last path segment(s): chains of single directories are joined, like `core/governance`. */
+	name: string;
+	/** Full path from the root. */
+	path: string;
+	counts: CoverageCounts;
+	children: TreeNode[];
+	file?: FileRow;
+}
+
+/** The rows of the given report paths (missing lines shortened to `maxRuns` ranges). */
+export function fileRows(report: Pick<CoverageReport, 'files'>, paths: readonly string[], maxRuns = 40): FileRow[] {
+	return paths.map((path) => {
+		const file = report.files[path]!;
+		const functions = Object.entries(file.functions ?? {})
+			.filter(([name]) => name !== '')
+			.map(([name, region]) => ({ name, counts: fileCounts({ ...region, missing_lines: [] } as CoverageFile) }));
+		return { path, counts: fileCounts(file), missing: formatLineRanges(file.missing_lines, maxRuns), functions };
+	});
+}
+
+/** Build the tree of `rows`; directories carry the sum of their files. */
+export function buildFileTree(rows: readonly FileRow[]): TreeNode {
+	const root: TreeNode = { name: '', path: '', counts: emptyCounts(), children: [] };
+	for (const row of rows) {
+		const parts = normalizeReportPath(row.path).split('/');
+		let node = root;
+		node.counts = addCounts(node.counts, row.counts);
+		for (let k = 0; k < parts.length - 1; k++) {
+			const path = parts.slice(0, k + 1).join('/');
+			let child = node.children.find((c) => !c.file && c.path === path);
+			if (!child) {
+				child = { name: parts[k]!, path, counts: emptyCounts(), children: [] };
+				node.children.push(child);
+			}
+			child.counts = addCounts(child.counts, row.counts);
+			node = child;
+		}
+		node.children.push({ name: parts.at(-1)!, path: row.path, counts: row.counts, children: [], file: row });
+	}
+	return collapseChains(root);
+}
+
+/** Join directories that hold exactly one directory and nothing else (`core` + `governance`). */
+function collapseChains(node: TreeNode): TreeNode {
+	node.children = node.children.map(collapseChains);
+	const only = node.children[0];
+	if (node.children.length === 1 && only && !only.file && !node.file) {
+		return { ...only, name: node.name ? `${node.name}/${only.name}` : only.name };
+	}
+	return node;
+}
+
+/**
+ * One packed node: `[parent, name, isFile (1/0), statements, missing, branches, partial, percent,
+ * missing ranges, functions [[name, statements, missing, percent]]]`; parent −1 for top-level nodes.
+ */
+export type PackedNode = [
+	number,
+	string,
+	0 | 1,
+	number,
+	number,
+	number,
+	number,
+	number,
+	string,
+	Array<[string, number, number, number]>,
+];
+
+/** Flatten a tree depth-first into packed rows (percent rounded to 2 decimals). */
+export function packTree(root: TreeNode): PackedNode[] {
+	const out: PackedNode[] = [];
+	const visit = (node: TreeNode, parent: number) => {
+		const c = node.counts;
+		const index = out.length;
+		out.push([
+			parent,
+			node.name,
+			node.file ? 1 : 0,
+			c.num_statements,
+			missingLines(c),
+			c.num_branches,
+			c.num_partial_branches,
+			Math.round(percentCovered(c) * 100) / 100,
+			node.file?.missing ?? '',
+			(node.file?.functions ?? []).map((f) => [
+				f.name,
+				f.counts.num_statements,
+				missingLines(f.counts),
+				Math.round(percentCovered(f.counts) * 100) / 100,
+			]),
+		]);
+		for (const child of node.children) visit(child, index);
+	};
+	// The root itself is the domain total, shown elsewhere; its children are the top rows.
+	if (root.file) visit(root, -1);
+	else for (const child of root.children) visit(child, -1);
+	return out;
+}
+
+/** Files ordered by the largest gap first: most missing statements, then lowest percentage, then path. */
+export function largestGapsFirst(rows: readonly FileRow[]): FileRow[] {
+	return [...rows].sort(
+		(a, b) =>
+			missingLines(b.counts) - missingLines(a.counts) ||
+			percentCovered(a.counts) - percentCovered(b.counts) ||
+			a.path.localeCompare(b.path),
+	);
+}
