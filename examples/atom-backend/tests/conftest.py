@@ -171,6 +171,9 @@ class AttemptsRecorder:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(data, out, indent=2)
             out.write("\n")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; give it the usual permissions
         os.replace(tmp, target)
 
 
