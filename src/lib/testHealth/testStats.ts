@@ -1,5 +1,6 @@
 import type { TestStatus } from '../schemas/testRun.ts';
 import { median } from './median.ts';
+import { outcomeOf } from './outcome.ts';
 import type { TestHistory } from './testHistory.ts';
 
 /** Counts and durations of one test over the kept runs. */
@@ -19,6 +20,8 @@ export interface TestStats {
 	durationNow: number;
 	/** Median duration over the runs the test appeared in, in seconds. */
 	durationMedian: number;
+	/** Index of the run where the current streak of failures began (skips do not end it); null when it passes. */
+	failingSince: number | null;
 }
 
 /** Count a test's final statuses and take its latest and median duration. */
@@ -27,6 +30,13 @@ export function testStats(history: TestHistory): TestStats {
 	const last = obs.at(-1);
 	if (!last) throw new Error(`test ${history.name} has no observation`);
 	const count = (status: TestStatus) => obs.filter((o) => o.status === status).length;
+	let failingSince: number | null = null;
+	for (let i = obs.length - 1; i >= 0; i--) {
+		const outcome = outcomeOf(obs[i]!.status);
+		if (outcome === 'pass') break;
+		if (outcome === 'fail') failingSince = obs[i]!.run;
+	}
+	if (outcomeOf(last.status) !== 'fail') failingSince = null;
 	return {
 		runs: obs.length,
 		passed: count('passed'),
@@ -37,5 +47,6 @@ export function testStats(history: TestHistory): TestStats {
 		lastRun: last.run,
 		durationNow: last.duration,
 		durationMedian: median(obs.map((o) => o.duration)) ?? last.duration,
+		failingSince,
 	};
 }

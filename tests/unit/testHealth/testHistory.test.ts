@@ -82,6 +82,14 @@ describe('testStats', () => {
 			lastRun: 4,
 			durationNow: 4,
 			durationMedian: 2,
+			failingSince: null,
 		});
+	});
+
+	test('a failing test knows when its current streak of failures began; skips do not end it', () => {
+		const runs = series({ 'm::a': ['failed', 'passed', 'error', 'skipped', 'failed'] });
+		expect(testStats(testHistories(runs)[0]!).failingSince).toBe(2);
+		const fixed = series({ 'm::a': ['failed', 'failed', 'skipped'] });
+		expect(testStats(testHistories(fixed)[0]!).failingSince).toBeNull();
 	});
 });

@@ -1,0 +1,38 @@
+/**
+ * The test-health picture for pages and the home tile, computed once per build: every `/tests/…`
+ * page asks for it, and 5,000 test pages must not re-run the analysis 5,000 times.
+ */
+import { getCoverageConfig, getTestRuns, getTrend } from '../../collections.ts';
+import { repositoryUrl } from '../../lib/repositoryUrl.ts';
+import type { CoverageConfig } from '../../lib/schemas/config.ts';
+import { suiteHistory, type SuiteRun } from '../../lib/testHealth/suiteRuns.ts';
+import { analyseTestHealth, type TestHealth } from '../../lib/testHealth/testHealth.ts';
+
+/** What the test-health pages show. */
+export interface TestHealthData extends TestHealth {
+	config: CoverageConfig;
+	/** Suite figures over the whole recorded history, oldest first. */
+	suite: SuiteRun[];
+	/** Repository URL for commit links, if known. */
+	repository: string | undefined;
+}
+
+let cached: Promise<TestHealthData> | undefined;
+
+/** The analysed test runs with the config and the suite history. */
+export function getTestHealth(): Promise<TestHealthData> {
+	// In `astro dev` the collections reload when data changes, so compute afresh there.
+	if (!import.meta.env.PROD) return compute();
+	cached ??= compute();
+	return cached;
+}
+
+async function compute(): Promise<TestHealthData> {
+	const [config, trend, records] = await Promise.all([getCoverageConfig(), getTrend(), getTestRuns()]);
+	return {
+		...analyseTestHealth(records, config.flaky),
+		config,
+		suite: suiteHistory(trend.coverage_history, records),
+		repository: repositoryUrl(config.repository),
+	};
+}
