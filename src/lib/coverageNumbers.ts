@@ -62,10 +62,25 @@ export function percentBranches(c: CoverageCounts): number | null {
  */
 export function displayPercent(pc: number, precision = 0): string {
 	const near0 = 1 / 10 ** precision;
-	let shown = pc;
-	if (pc > 0 && pc < near0) shown = near0;
-	else if (pc > 100 - near0 && pc < 100) shown = 100 - near0;
-	return shown.toFixed(precision);
+	if (pc > 0 && pc < near0) return near0.toFixed(precision);
+	if (pc > 100 - near0 && pc < 100) return (100 - near0).toFixed(precision);
+	return roundHalfEven(pc, precision);
+}
+
+/**
+ * Python's `round(x, n)` as text: the double's exact decimal value rounded to `n` places, an exact
+ * half going to the even digit (`round(84.5)` is 84). `toFixed` alone rounds such halves up.
+ */
+function roundHalfEven(x: number, precision: number): string {
+	// toFixed(100) spells out a double's exact decimal value (percentages need fewer than 100 places).
+	const exact = Math.abs(x).toFixed(100);
+	const dot = exact.indexOf('.');
+	const rest = exact.slice(dot + 1 + precision);
+	if (!/^50*$/.test(rest)) return x.toFixed(precision);
+	const kept = exact.slice(0, dot + 1 + precision).replace(/\.$/, '');
+	// An exact half: keep the even neighbour (toFixed rounds it up, to the odd-digit side or the even one).
+	const text = Number(kept.at(-1)) % 2 === 0 ? kept : Math.abs(x).toFixed(precision);
+	return x < 0 ? `-${text}` : text;
 }
 
 /** Round a percentage for storage in the trend (two decimals, like the seed’s figures). */

@@ -48,7 +48,8 @@ export function typeInWords(node: JsonSchema): string {
 	if (min !== undefined && max !== undefined) limits.push(`${min} to ${max}`);
 	else if (min !== undefined && Math.abs(min) < SAFE) limits.push(`≥ ${min}`);
 	else if (max !== undefined) limits.push(`≤ ${max}`);
-	if (node.minLength !== undefined && node.minLength > 0) limits.push(`at least ${node.minLength} characters`);
+	if (node.minLength === 1) limits.push('not empty');
+	else if (node.minLength !== undefined && node.minLength > 1) limits.push(`at least ${node.minLength} characters`);
 	if (node.maxLength !== undefined) limits.push(`at most ${node.maxLength} characters`);
 	if (type === 'array' && node.items) return `array of ${typeInWords(node.items)}`;
 	if (
