@@ -32,7 +32,7 @@ export function windowStart(runCount: number, settings: FlakySettings): number {
 
 /**
  * Decide whether a test is flaky over the newest `settings.window` runs. A test is flaky when it both
- * passed and failed on one commit — within one run (a rerun that passed after a failure) or across
+ * passed and failed on one commit — within one run (it was rerun and ended in a pass) or across
  * two runs of the same commit — or when its outcome flipped between pass and fail at least
  * `settings.min_flips` times. Errors count as failures; skips are left out. A test that fails every
  * time never flips and is never flaky: it is failing.
@@ -43,9 +43,15 @@ export function flakiness(history: TestHistory, runs: readonly RecordedRun[], se
 	const reasons: FlakyReason[] = [];
 	const evidence: number[] = [];
 
-	// Reruns within one run: a pass and a failure among the attempts of one test in one run.
+	// Reruns within one run: pytest-rerunfailures reruns only a test that failed, so a rerun that ends
+	// in a pass is a pass and a failure on one commit, even when the JUnit layout of rerunfailures
+	// >= 16.6.1 leaves the earlier attempts as empty, pass-looking <testcase> records.
 	const rerunRuns = inWindow
-		.filter((o) => mixed([...o.attempts.map(outcomeOf), outcomeOf(o.status)]))
+		.filter(
+			(o) =>
+				(o.attempts.length > 0 && outcomeOf(o.status) === 'pass') ||
+				mixed([...o.attempts.map(outcomeOf), outcomeOf(o.status)]),
+		)
 		.map((o) => o.run);
 	if (rerunRuns.length) reasons.push('rerun');
 	evidence.push(...rerunRuns);

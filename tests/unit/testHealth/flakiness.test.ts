@@ -55,6 +55,10 @@ describe('flakiness', () => {
 		expect(f).toMatchObject({ flaky: true, reasons: ['rerun'], flips: 0, firstSeen: 1, lastSeen: 1 });
 	});
 
+	test('a rerun that ended in a pass is flaky even when the earlier attempt looks like a pass (rerunfailures ≥ 16.6.1 layout)', () => {
+		expect(judge([['passed', 0.1, ['passed']]])).toMatchObject({ flaky: true, reasons: ['rerun'] });
+	});
+
 	test('reruns that all failed are not flakiness', () => {
 		expect(judge([['failed', 0.1, ['failed', 'failed']]])).toMatchObject({ flaky: false, reasons: [] });
 	});
