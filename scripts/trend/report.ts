@@ -1,0 +1,87 @@
+import { styleText } from 'node:util';
+import { missingLines } from '../../src/lib/coverageNumbers.ts';
+import { biggestGaps, coverageRows } from '../../src/lib/coverageTable.ts';
+import { loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
+import { readInputFile } from '../../src/lib/dataStore.ts';
+import { domainCoverage } from '../../src/lib/domainCoverage.ts';
+import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
+import type { CoverageStatus } from '../../src/lib/status.ts';
+import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
+
+/** Colour only for a terminal, and never when NO_COLOR is set (even with FORCE_COLOR). */
+export function useColour(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+	if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+	return isTTY;
+}
+
+const COLOUR: Record<CoverageStatus, 'red' | 'yellow' | 'green' | 'gray'> = {
+	red: 'red',
+	yellow: 'yellow',
+	green: 'green',
+	none: 'gray',
+};
+const WORD: Record<CoverageStatus, string> = { red: 'red', yellow: 'yellow', green: 'green', none: 'no data' };
+
+/** `trend report`: a coloured table per domain and the biggest gaps, from a coverage report. */
+export function reportCommand(args: string[]): number {
+	const { values, positionals } = parseCommandArgs('report', args, {
+		'data-dir': { type: 'string' },
+		top: { type: 'string' },
+	});
+	if (positionals.length !== 1)
+		throw new UsageError(
+			`trend report: expected one coverage report, found ${positionals.length} (see "trend report --help")`,
+		);
+	const top = values.top === undefined ? 5 : Number(values.top);
+	if (!Number.isInteger(top) || top < 0 || top > 1000)
+		throw new UsageError(`trend report: --top: expected a whole number from 0 to 1000, found "${values.top}"`);
+	const dir = dataDirOption(values['data-dir']);
+	const config = loadConfig(dir);
+	const targets = loadTrend(dir).targets;
+	const { report } = readCoverageReport(readInputFile(positionals[0]!), positionals[0]!, config.domains);
+	const coverage = domainCoverage(report, config);
+	const rows = coverageRows(coverage, config, targets);
+	const colour = useColour();
+	const paint = (status: CoverageStatus, text: string) =>
+		colour ? styleText(COLOUR[status], text, { validateStream: false }) : text;
+
+	const header = ['Figure', 'Files', 'Statements', 'Missing', 'Branches', 'Percent', 'Target', 'Status'];
+	const cells = rows.map((r) => [
+		plain(r.label),
+		r.counts ? String(r.counts.files) : '0',
+		r.counts ? String(r.counts.num_statements) : '—',
+		r.counts ? String(missingLines(r.counts)) : '—',
+		r.counts && r.counts.num_branches > 0 ? `${r.counts.covered_branches}/${r.counts.num_branches}` : '—',
+		r.percent === null ? '—' : `${r.percent.toFixed(2)}%`,
+		r.target === null ? '—' : `${r.target}%`,
+		WORD[r.status],
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+	const line = (c: string[]) =>
+		c.map((v, i) => (i === 0 || i === 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+	const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  ')];
+	rows.forEach((r, i) => {
+		const c = cells[i]!;
+		const text = line(c);
+		// Colour the percent and status columns only; the padding is computed on the plain text.
+		const cut = text.length - widths[7]! - 2 - widths[6]! - 2 - widths[5]!;
+		out.push(
+			`${text.slice(0, cut)}${paint(r.status, text.slice(cut, cut + widths[5]!))}${text.slice(cut + widths[5]!, text.length - widths[7]!)}${paint(r.status, text.slice(text.length - widths[7]!))}`.trimEnd(),
+		);
+	});
+	if (top > 0)
+		for (const d of config.domains) {
+			const gaps = biggestGaps(report, coverage.filesByDomain[d.id] ?? [], top);
+			out.push(
+				'',
+				`${plain(d.label)}: ${gaps.length === 0 ? (coverage.domains[d.id] ? 'no missing lines' : 'no file matched') : `files with the most missing lines`}`,
+			);
+			for (const g of gaps)
+				out.push(
+					`  ${String(g.missing).padStart(6)} missing of ${String(g.statements).padStart(6)}  ${g.percent.toFixed(2).padStart(6)}%  ${plain(g.path)}`,
+				);
+		}
+	process.stdout.write(`${out.join('\n')}\n`);
+	return 0;
+}

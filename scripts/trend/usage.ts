@@ -1,0 +1,98 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Wrong use of the command line: exit 2 with a one-line message. */
+export class UsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+		this.stack = `${this.name}: ${message}`;
+	}
+}
+
+/** Help text of each command, and of `trend` itself. */
+export const HELP: Record<string, string> = {
+	trend: `Usage: npm run trend -- <command> [options]
+
+Turns coverage and test reports into history (data/) and gates regressions.
+
+Commands:
+  record <report>   add one run to the trend (coverage.py JSON, Cobertura XML or LCOV; --junit XML)
+  check             compare the newest point with the previous one and the targets (exit 1 on a drop)
+  report <report>   print a coverage table per domain and the files with the most missing lines
+  validate          check every file of the data directory against the schemas
+
+Run "npm run trend -- <command> --help" for a command's options.
+Exit codes: 0 success, 1 check found a regression, 2 bad input or usage.`,
+	record: `Usage: npm run trend -- record <report> [--junit <junit.xml>]... [--attempts <attempts.json>]...
+                        [--commit SHA] [--date ISO-8601] [--branch NAME] [--message TEXT] [--data-dir DIR]
+
+Reads a coverage report (format detected from the content), adds one point to coverage_trend.json
+(replacing the point of the same commit), keeps a per-file snapshot and a per-test record, and
+prints the figures with their change since the previous point.
+
+Options:
+  --junit FILE      JUnit XML from pytest; repeat for xdist workers or CI shards
+  --attempts FILE   attempts JSON from the example backend's conftest (rerun history); repeatable
+  --commit SHA      commit measured (default: $GITHUB_SHA, else git rev-parse HEAD)
+  --date ISO        date or date-time of the run (default: now)
+  --branch NAME     branch (default: $GITHUB_REF_NAME, else the current git branch)
+  --message TEXT    first line of the commit message (default: git log -1 --format=%s <commit>)
+  --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
+	check: `Usage: npm run trend -- check [--data-dir DIR] [--max-drop PERCENT] [--summary FILE]
+
+Compares the newest point with the previous one and with the targets. Exits 1 when overall or a
+domain dropped by more than the allowed points; a figure below target warns (or fails when
+gate.fail_below_target is true). Writes a Markdown summary to stdout, to --summary FILE and, when
+set, appends it to $GITHUB_STEP_SUMMARY.
+
+Options:
+  --max-drop N      largest allowed drop in percentage points (default: gate.max_drop, else 1.0)
+  --summary FILE    also write the Markdown summary to FILE
+  --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
+	report: `Usage: npm run trend -- report <report> [--data-dir DIR] [--top N]
+
+Prints a table per domain (files, statements, missing, branches, percent, target, status), coloured
+by the configured thresholds (plain when NO_COLOR is set or stdout is not a terminal), then the files
+with the most missing lines in each domain.
+
+Options:
+  --top N           files listed per domain (default 5)
+  --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
+	validate: `Usage: npm run trend -- validate [--data-dir DIR]
+
+Checks coverage.config.json, coverage_trend.json, snapshots/ and test-runs/ against the schemas and
+prints every problem (file and JSON path), not only the first. Exit 2 when there is any.
+
+Options:
+  --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
+};
+
+/** `node:util` parseArgs for one command, with its errors turned into one-line usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+	command: string,
+	args: string[],
+	options: T,
+) {
+	try {
+		return parseArgs({
+			args,
+			options: { ...options, help: { type: 'boolean', short: 'h' } },
+			allowPositionals: true,
+			strict: true,
+		});
+	} catch (err) {
+		const reason = (err as Error).message.split('. ')[0]!.replace(/\.$/, '');
+		throw new UsageError(`trend ${command}: ${reason} (see "trend ${command} --help")`);
+	}
+}
+
+/** The data directory a command works on. */
+export function dataDirOption(value: unknown): string {
+	if (typeof value === 'string' && value.trim() !== '') return value;
+	return process.env.COVERAGE_DATA_DIR?.trim() || 'data';
+}
+
+/** Printable text from data for a terminal: no control characters (no escape sequences from a branch name). */
+export function plain(text: string): string {
+	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}

@@ -1,0 +1,92 @@
+import { percentCovered } from '../coverageNumbers.ts';
+import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
+
+/** What Cobertura and LCOV say about one file, before it is put in coverage.py’s layout. */
+export interface LineData {
+	/** Hits per executable line. */
+	hits: Map<number, number>;
+	/** Branch destinations per branch group: `[taken, total]`, keyed by the group's line (or block); `line` -1 when unknown. */
+	branches: Map<string, { line: number; taken: number; total: number }>;
+	/** Missing branch arcs, when the format names them (Cobertura’s `missing-branches`). */
+	missingArcs: Array<[number, number]>;
+}
+
+/** An empty record for one file. */
+export function emptyLineData(): LineData {
+	return { hits: new Map(), branches: new Map(), missingArcs: [] };
+}
+
+/** Turn one file's line and branch data into coverage.py’s per-file layout, with its summary numbers. */
+export function toCoverageFile(data: LineData, withBranches: boolean): CoverageFile {
+	const lines = [...data.hits.keys()].sort((a, b) => a - b);
+	const missing = lines.filter((l) => (data.hits.get(l) ?? 0) === 0);
+	let numBranches = 0;
+	let covered = 0;
+	let partial = 0;
+	for (const b of data.branches.values()) {
+		numBranches += b.total;
+		covered += b.taken;
+		// coverage.py counts the missed destinations of branch lines that ran; LCOV gives no source line (-1).
+		const ran = b.line >= 0 ? (data.hits.get(b.line) ?? 0) > 0 : b.taken > 0;
+		if (ran) partial += b.total - b.taken;
+	}
+	const numStatements = lines.length;
+	const coveredLines = numStatements - missing.length;
+	const summary: CoverageFile['summary'] = {
+		covered_lines: coveredLines,
+		num_statements: numStatements,
+		percent_covered: 0,
+		missing_lines: missing.length,
+		excluded_lines: 0,
+	};
+	if (withBranches) {
+		summary.num_branches = numBranches;
+		summary.num_partial_branches = partial;
+		summary.covered_branches = covered;
+		summary.missing_branches = numBranches - covered;
+	}
+	summary.percent_covered = percentCovered({
+		num_statements: numStatements,
+		covered_lines: coveredLines,
+		num_branches: withBranches ? numBranches : 0,
+		covered_branches: withBranches ? covered : 0,
+	});
+	const file: CoverageFile = { summary, missing_lines: missing };
+	if (withBranches && data.missingArcs.length > 0) file.missing_branches = data.missingArcs;
+	return file;
+}
+
+/** Totals of a set of files in coverage.py’s summary layout (what `totals` holds). */
+export function totalsOf(files: CoverageReport['files'], withBranches: boolean): CoverageReport['totals'] {
+	let statements = 0;
+	let coveredLines = 0;
+	let branches = 0;
+	let coveredBranches = 0;
+	let partial = 0;
+	for (const f of Object.values(files)) {
+		statements += f.summary.num_statements;
+		coveredLines += f.summary.covered_lines;
+		branches += f.summary.num_branches ?? 0;
+		coveredBranches += f.summary.covered_branches ?? 0;
+		partial += f.summary.num_partial_branches ?? 0;
+	}
+	const totals: CoverageReport['totals'] = {
+		covered_lines: coveredLines,
+		num_statements: statements,
+		percent_covered: percentCovered({
+			num_statements: statements,
+			covered_lines: coveredLines,
+			num_branches: branches,
+			covered_branches: coveredBranches,
+		}),
+		missing_lines: statements - coveredLines,
+		excluded_lines: 0,
+	};
+	if (withBranches) {
+		totals.num_branches = branches;
+		totals.num_partial_branches = partial;
+		totals.covered_branches = coveredBranches;
+		totals.missing_branches = branches - coveredBranches;
+	}
+	return totals;
+}

@@ -1,0 +1,77 @@
+import { DataError } from '../dataError.ts';
+import type { CoverageReport } from '../schemas/coveragepy.ts';
+import { emptyLineData, toCoverageFile, totalsOf, type LineData } from './convertedFile.ts';
+
+const RECORD_LINE = /^([A-Z][A-Z0-9_]*):(.*)$/;
+
+/**
+ * Read an LCOV tracefile (`coverage lcov`, genhtml-style tools) into coverage.py's layout. Each file's
+ * record runs from `SF:` to `end_of_record`; statements come from `DA:`, branches from `BRDA:`.
+ */
+export function readLcov(text: string, file: string): CoverageReport {
+	const lines = text.split(/\r?\n/);
+	const byFile = new Map<string, LineData>();
+	let current: { name: string; data: LineData; line: number } | null = null;
+	let withBranches = false;
+	const fail = (n: number, message: string): never => {
+		throw new DataError([{ file, path: `line ${n + 1}`, message }]);
+	};
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!.trim();
+		if (line === '') continue;
+		if (line === 'end_of_record') {
+			if (!current) fail(i, 'end_of_record without an SF: record before it');
+			current = null;
+			continue;
+		}
+		const m = RECORD_LINE.exec(line);
+		if (!m) fail(i, `expected an LCOV line such as "DA:3,1", found ${JSON.stringify(line.slice(0, 60))}`);
+		const [, tag, value] = m!;
+		if (tag === 'TN') continue;
+		if (tag === 'SF') {
+			if (current)
+				fail(i, `expected end_of_record for ${current.name} (from line ${current.line + 1}) before a new SF:`);
+			if (value!.trim() === '') fail(i, 'SF: expected a source file name');
+			const name = value!.trim();
+			const data = byFile.get(name) ?? emptyLineData();
+			byFile.set(name, data);
+			current = { name, data, line: i };
+			continue;
+		}
+		if (!current) fail(i, `${tag}: found outside a record (expected SF: first)`);
+		const data = current!.data;
+		if (tag === 'DA') {
+			const parts = value!.split(',');
+			const n = Number(parts[0]);
+			const hits = Number(parts[1]);
+			if (!Number.isSafeInteger(n) || n < 1 || !Number.isSafeInteger(hits) || hits < 0)
+				fail(i, `DA: expected "line,hits" with a line ≥ 1 and hits ≥ 0, found ${JSON.stringify(value)}`);
+			data.hits.set(n, Math.max(hits, data.hits.get(n) ?? 0));
+		} else if (tag === 'BRDA') {
+			const parts = value!.split(',');
+			const n = Number(parts[0]);
+			const taken = parts[3] === '-' ? 0 : Number(parts[3]);
+			if (parts.length < 4 || !Number.isSafeInteger(n) || n < 1 || !Number.isSafeInteger(taken) || taken < 0)
+				fail(i, `BRDA: expected "line,block,branch,taken" with taken a count or "-", found ${JSON.stringify(value)}`);
+			withBranches = true;
+			// coverage.py numbers one block per branching line (its BRDA line is a destination), so group by block.
+			const key = `b${parts[1]}`;
+			const group = data.branches.get(key) ?? { line: -1, taken: 0, total: 0 };
+			group.total += 1;
+			if (taken > 0) group.taken += 1;
+			data.branches.set(key, group);
+		} else if (tag === 'BRF') {
+			if (Number(value) > 0) withBranches = true;
+		}
+		// LF/LH/BRF/BRH/FN*: summary lines that DA and BRDA already say in detail.
+	}
+	if (current)
+		fail(
+			lines.length - 1,
+			`expected end_of_record for ${current.name} (from line ${current.line + 1}) before the end of the file`,
+		);
+	const files: CoverageReport['files'] = {};
+	for (const [name, data] of byFile) files[name] = toCoverageFile(data, withBranches);
+	const meta = { version: 'unknown', timestamp: '', branch_coverage: withBranches, source_format: 'lcov' };
+	return { meta, files, totals: totalsOf(files, withBranches) };
+}

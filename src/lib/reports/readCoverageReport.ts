@@ -1,0 +1,115 @@
+import { DataError } from '../dataError.ts';
+import { domainMatcher, normalizeReportPath } from '../domainCoverage.ts';
+import { percentCovered } from '../coverageNumbers.ts';
+import type { Domain } from '../schemas/config.ts';
+import type { CoverageReport } from '../schemas/coveragepy.ts';
+import { readCobertura } from './cobertura.ts';
+import { readCoveragePyJson } from './coveragepyJson.ts';
+import { readLcov } from './lcov.ts';
+
+/** The coverage formats `trend record` and `trend report` read. */
+export type CoverageFormat = 'coveragepy-json' | 'cobertura' | 'lcov';
+
+/** Tell the format from the content (the file name is not trusted): JSON, Cobertura XML or LCOV. */
+export function detectCoverageFormat(text: string, file: string): CoverageFormat {
+	if (text.trim() === '')
+		throw new DataError([{ file, path: '', message: 'expected a coverage report, found an empty file' }]);
+	if (text.includes('\u0000') || text.includes('\uFFFD'))
+		throw new DataError([{ file, path: '', message: 'expected a coverage report, found binary data' }]);
+	const head = text
+		.slice(0, 4096)
+		.replace(/^\uFEFF/, '')
+		.trimStart();
+	if (head.startsWith('{') || head.startsWith('[')) return 'coveragepy-json';
+	if (head.startsWith('<')) {
+		const root = /<(?![?!])([\w:-]+)/.exec(head.replace(/<!--[\s\S]*?-->/g, ''))?.[1];
+		if (root === 'testsuites' || root === 'testsuite')
+			throw new DataError([
+				{ file, path: '', message: 'expected a coverage report, found JUnit XML (pass it with --junit)' },
+			]);
+		return 'cobertura';
+	}
+	if (/^(?:TN|SF):/m.test(head)) return 'lcov';
+	throw new DataError([
+		{
+			file,
+			path: '',
+			message: `expected a coverage report (coverage.py JSON, Cobertura XML or LCOV), found ${JSON.stringify(head.slice(0, 30))}`,
+		},
+	]);
+}
+
+/**
+ * Cobertura names files relative to a `<source>` folder (coverage.py: relative to `[run] source`), while
+ * its JSON and LCOV name them relative to where coverage ran. Rebuild the JSON-style path by putting back
+ * as many trailing folders of the source as make the most files fall in a domain (fewest on a tie).
+ */
+export function resolveCoberturaPaths(report: CoverageReport, sources: string[], domains: Domain[]): CoverageReport {
+	if (sources.length === 0 || domains.length === 0) return report;
+	const matchers = domains.map((d) => domainMatcher(d));
+	const names = Object.keys(report.files);
+	const inDomain = (p: string) => matchers.some((m) => m(p));
+	let best = { score: names.filter(inDomain).length, map: (n: string) => n };
+	for (const source of sources) {
+		const parts = normalizeReportPath(source).split('/').filter(Boolean);
+		for (let k = 1; k <= parts.length; k++) {
+			const prefix = parts.slice(parts.length - k).join('/');
+			const map = (n: string) => (n.startsWith('/') ? n : `${prefix}/${normalizeReportPath(n)}`);
+			const score = names.filter((n) => inDomain(map(n))).length;
+			if (score > best.score) best = { score, map };
+		}
+	}
+	const files: CoverageReport['files'] = {};
+	for (const n of names) files[best.map(n)] = report.files[n]!;
+	return { ...report, files };
+}
+
+/** Reject a report whose totals disagree with its files, or that measured no file. */
+function checkConsistent(report: CoverageReport, file: string): void {
+	const names = Object.keys(report.files);
+	if (names.length === 0)
+		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
+	let statements = 0;
+	let covered = 0;
+	let branches = 0;
+	let coveredBranches = 0;
+	for (const n of names) {
+		const s = report.files[n]!.summary;
+		statements += s.num_statements;
+		covered += s.covered_lines;
+		branches += s.num_branches ?? 0;
+		coveredBranches += s.covered_branches ?? 0;
+	}
+	const pc = percentCovered({
+		num_statements: statements,
+		covered_lines: covered,
+		num_branches: branches,
+		covered_branches: coveredBranches,
+	});
+	if (Math.abs(pc - report.totals.percent_covered) > 0.005)
+		throw new DataError([
+			{
+				file,
+				path: 'totals.percent_covered',
+				message: `expected ${pc.toFixed(2)} (what the files add up to), found ${report.totals.percent_covered}`,
+			},
+		]);
+}
+
+/** Read a coverage report in any supported format into coverage.py's JSON layout (a snapshot). */
+export function readCoverageReport(
+	text: string,
+	file: string,
+	domains: Domain[] = [],
+): { report: CoverageReport; format: CoverageFormat } {
+	const format = detectCoverageFormat(text, file);
+	let report: CoverageReport;
+	if (format === 'coveragepy-json') report = readCoveragePyJson(text, file);
+	else if (format === 'lcov') report = readLcov(text, file);
+	else {
+		const { report: raw, sources } = readCobertura(text, file);
+		report = resolveCoberturaPaths(raw, sources, domains);
+	}
+	checkConsistent(report, file);
+	return { report, format };
+}
