@@ -182,6 +182,7 @@ _recorder: AttemptsRecorder | None = None
 
 def pytest_configure(config: pytest.Config) -> None:
     global _recorder
+    _recorder = None  # a fresh session never inherits a recorder (pytest can run twice in one process)
     path = os.environ.get("ATOM_ATTEMPTS_FILE")
     is_worker = hasattr(config, "workerinput")
     if path and not is_worker:
