@@ -30,7 +30,8 @@ export default defineConfig({
 		use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://localhost:${sitePort(site)}${E2E_BASE}/` },
 	})),
 	webServer: sites.map((site) => ({
-		command: `astro preview --outDir ${siteOutDir(site)} --port ${sitePort(site)} --host localhost`,
+		// --ignore-lock: Astro 7 refuses a second preview server per project root, and each site needs its own.
+		command: `astro preview --ignore-lock --outDir ${siteOutDir(site)} --port ${sitePort(site)} --host localhost`,
 		url: `http://localhost:${sitePort(site)}${E2E_BASE}/`,
 		env: { COVERAGE_DATA_DIR: site.dataDir, BASE_PATH: E2E_BASE },
 		reuseExistingServer: false,
