@@ -9,6 +9,10 @@ export interface LineData {
 	branches: Map<string, { line: number; taken: number; total: number }>;
 	/** Missing branch arcs, when the format names them (Cobertura’s `missing-branches`). */
 	missingArcs: Array<[number, number]>;
+	/** The statement count the format states (LCOV `LF`), when it is to be trusted over the `DA` lines. */
+	statements?: number;
+	/** The branch totals the format states (LCOV `BRF`/`BRH`), when they are to be trusted over `BRDA`. */
+	branchTotals?: { total: number; taken: number };
 }
 
 /** An empty record for one file. */
@@ -30,7 +34,11 @@ export function toCoverageFile(data: LineData, withBranches: boolean): CoverageF
 		const ran = b.line >= 0 ? (data.hits.get(b.line) ?? 0) > 0 : b.taken > 0;
 		if (ran) partial += b.total - b.taken;
 	}
-	const numStatements = lines.length;
+	if (data.branchTotals) {
+		numBranches = data.branchTotals.total;
+		covered = data.branchTotals.taken;
+	}
+	const numStatements = data.statements ?? lines.length;
 	const coveredLines = numStatements - missing.length;
 	const summary: CoverageFile['summary'] = {
 		covered_lines: coveredLines,

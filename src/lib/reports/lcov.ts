@@ -11,16 +11,35 @@ const RECORD_LINE = /^([A-Z][A-Z0-9_]*):(.*)$/;
 export function readLcov(text: string, file: string): CoverageReport {
 	const lines = text.split(/\r?\n/);
 	const byFile = new Map<string, LineData>();
-	let current: { name: string; data: LineData; line: number } | null = null;
+	let current: { name: string; data: LineData; line: number; lf?: number; brf?: number; brh?: number } | null = null;
 	let withBranches = false;
 	const fail = (n: number, message: string): never => {
 		throw new DataError([{ file, path: `line ${n + 1}`, message }]);
+	};
+	/**
+	 * coverage.py 6.x writes `DA` lines for every executed line, statements or not (docstrings, for one),
+	 * while `LF` is the true statement count and its `DA:n,0` lines are exactly the missed statements.
+	 * When the two disagree, `LF` wins and covered = LF − missed, which is coverage.py's own arithmetic.
+	 */
+	const closeRecord = (rec: NonNullable<typeof current>, at: number) => {
+		// coverage.py 6.x also writes BRDA lines for arcs it does not count as branches; BRF/BRH are its counts.
+		if (rec.brf !== undefined && rec.brh !== undefined) {
+			if (rec.brh > rec.brf) fail(at, `BRH: expected at most BRF (${rec.brf}) in ${rec.name}, found ${rec.brh}`);
+			rec.data.branchTotals = { total: rec.brf, taken: rec.brh };
+		}
+		if (rec.lf === undefined || rec.lf === rec.data.hits.size) return;
+		let missed = 0;
+		for (const h of rec.data.hits.values()) if (h === 0) missed++;
+		if (rec.lf < missed)
+			fail(at, `LF: expected at least the ${missed} lines DA reports as missed in ${rec.name}, found ${rec.lf}`);
+		rec.data.statements = rec.lf;
 	};
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!.trim();
 		if (line === '') continue;
 		if (line === 'end_of_record') {
 			if (!current) fail(i, 'end_of_record without an SF: record before it');
+			closeRecord(current!, i);
 			current = null;
 			continue;
 		}
@@ -51,7 +70,8 @@ export function readLcov(text: string, file: string): CoverageReport {
 			const parts = value!.split(',');
 			const n = Number(parts[0]);
 			const taken = parts[3] === '-' ? 0 : Number(parts[3]);
-			if (parts.length < 4 || !Number.isSafeInteger(n) || n < 1 || !Number.isSafeInteger(taken) || taken < 0)
+			// coverage.py 6.x writes line 0 for a branch that leaves the function.
+			if (parts.length < 4 || !Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(taken) || taken < 0)
 				fail(i, `BRDA: expected "line,block,branch,taken" with taken a count or "-", found ${JSON.stringify(value)}`);
 			withBranches = true;
 			// coverage.py numbers one block per branching line (its BRDA line is a destination), so group by block.
@@ -60,10 +80,21 @@ export function readLcov(text: string, file: string): CoverageReport {
 			group.total += 1;
 			if (taken > 0) group.taken += 1;
 			data.branches.set(key, group);
-		} else if (tag === 'BRF') {
-			if (Number(value) > 0) withBranches = true;
+		} else if (tag === 'LF') {
+			const lf = Number(value);
+			if (!Number.isSafeInteger(lf) || lf < 0)
+				fail(i, `LF: expected a whole number ≥ 0, found ${JSON.stringify(value)}`);
+			current!.lf = lf;
+		} else if (tag === 'BRF' || tag === 'BRH') {
+			const n = Number(value);
+			if (!Number.isSafeInteger(n) || n < 0)
+				fail(i, `${tag}: expected a whole number ≥ 0, found ${JSON.stringify(value)}`);
+			if (tag === 'BRF') {
+				current!.brf = n;
+				if (n > 0) withBranches = true;
+			} else current!.brh = n;
 		}
-		// LF/LH/BRF/BRH/FN*: summary lines that DA and BRDA already say in detail.
+		// LH is not trusted (coverage.py 6.x counts non-statements in it); FN* lines are not used.
 	}
 	if (current)
 		fail(
