@@ -1,0 +1,95 @@
+/**
+ * Storage and speed of the per-test records (`test-runs/`), for the test-health budget: a recorded
+ * run of a 5,000-test suite adds at most 100 KB to the repository, and the kept runs are bounded by
+ * `test_runs_keep`. Prints, per suite size: the record's bytes as `trend record` writes it, its size
+ * as a new git object (our zlib estimate and git's own loose object), what each further run adds
+ * once git packs 20 runs (deltas), and how long the test-health analysis of 50 kept runs takes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jsonText } from '../../src/lib/dataStore.ts';
+import { storedSize } from '../../src/lib/testHealth/storedSize.ts';
+import { analyseTestHealth } from '../../src/lib/testHealth/testHealth.ts';
+import { buildTestRun } from '../../src/lib/testRunBuild.ts';
+import { syntheticSuite } from '../../tests/unit/testHealth/syntheticSuite.ts';
+
+const BUDGET = 100 * 1024;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The record text of run `i` of a suite: same tests, this run's durations and outcomes. */
+function record(tests: number, wide: boolean, i: number): string {
+	const date = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+	const commit = (i + 1).toString(16).padStart(40, '0');
+	return jsonText(buildTestRun({ commit, date, branch: 'main' }, syntheticSuite(tests, { wide, runSeed: i + 1 }), 300));
+}
+
+/** Git's own figures: one loose object, then the pack of `runs` records committed one after another. */
+function gitSizes(texts: string[]): { loose: number; packedPerRun: number } | null {
+	const dir = mkdtempSync(join(tmpdir(), 'bench-test-runs-'));
+	const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+	try {
+		git('init', '-q');
+		git('config', 'user.email', 'bench@example.invalid');
+		git('config', 'user.name', 'bench');
+		writeFileSync(join(dir, 'run.json'), texts[0]!);
+		const hash = git('hash-object', '-w', 'run.json');
+		const loose = statSync(join(dir, '.git', 'objects', hash.slice(0, 2), hash.slice(2))).size;
+		// Each run is a new file (as in test-runs/); the oldest beyond 20 would be deleted, which frees nothing in history.
+		texts.forEach((text, i) => {
+			writeFileSync(join(dir, `run-${String(i).padStart(3, '0')}.json`), text);
+			git('add', '-A');
+			git('commit', '-q', '-m', `run ${i}`);
+		});
+		git('gc', '-q', '--aggressive');
+		const packDir = join(dir, '.git', 'objects', 'pack');
+		const packed = readdirSync(packDir)
+			.filter((f) => f.endsWith('.pack'))
+			.reduce((sum, f) => sum + statSync(join(packDir, f)).size, 0);
+		return { loose, packedPerRun: packed / texts.length };
+	} catch {
+		return null;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+console.log('Per-test record of one run (test-runs/<date>_<commit>_tests.json), as `trend record` writes it:');
+console.log(
+	'suite                 tests   raw bytes   new object (zlib est.)   git loose object   per run in a pack of 20   budget',
+);
+for (const [label, wide] of [
+	['domain vocabulary', false],
+	['made-up words', true],
+] as const) {
+	for (const tests of [100, 1000, 5000]) {
+		const texts = Array.from({ length: 20 }, (_, i) => record(tests, wide, i));
+		const est = storedSize(texts[0]!);
+		const g = gitSizes(texts);
+		const worst = Math.max(est, g?.loose ?? 0);
+		console.log(
+			`${label.padEnd(20)} ${String(tests).padStart(6)}   ${kb(Buffer.byteLength(texts[0]!)).padStart(9)}   ${kb(est).padStart(22)}   ${(g ? kb(g.loose) : 'no git').padStart(16)}   ${(g ? kb(g.packedPerRun) : '—').padStart(23)}   ${tests === 5000 ? (worst <= BUDGET ? 'within 100 KB' : 'OVER 100 KB') : ''}`,
+		);
+	}
+}
+
+// The analysis behind /tests/ for the largest kept history the default config allows.
+const keep = 50;
+const runs = Array.from({ length: keep }, (_, i) => {
+	const date = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+	const commit = (i + 1).toString(16).padStart(40, '0');
+	return {
+		name: `${date}_${commit.slice(0, 7)}_tests.json`,
+		run: buildTestRun({ commit, date }, syntheticSuite(5000, { runSeed: i + 1 }), 300),
+	};
+});
+const started = performance.now();
+const health = analyseTestHealth(runs, { window: 20, min_flips: 2 });
+const ms = performance.now() - started;
+console.log(
+	`\nAnalysis of ${keep} kept runs × 5,000 tests: ${ms.toFixed(0)} ms (${health.tests.length} tests, ${health.flaky.length} flaky, ${health.failing.length} failing).`,
+);
+console.log(
+	`Kept records on disk at test_runs_keep = ${keep}: about ${kb(keep * Buffer.byteLength(record(5000, false, 0)))} raw.`,
+);
