@@ -44,6 +44,12 @@ export const sites: E2ESite[] = [
 	{ name: 'empty', dataDir: 'tests/fixtures/sites/empty', port: 4403, testMatch: ['empty/**/*.spec.ts'] },
 	{ name: 'edge', dataDir: 'tests/fixtures/sites/edge', port: 4404, testMatch: ['edge/**/*.spec.ts'] },
 	{ name: 'xss', dataDir: 'tests/fixtures/sites/xss', port: 4405, testMatch: ['xss/**/*.spec.ts'] },
+	{
+		name: 'test-health',
+		dataDir: 'tests/fixtures/sites/test-health',
+		port: 4407,
+		testMatch: ['test-health/**/*.spec.ts'],
+	},
 	// The local CI pipeline's site: `node scripts/ci/local-pipeline.ts record` (run first by `npm run test:e2e`) creates its data.
 	...(process.getBuiltinModule('node:fs').existsSync(`.e2e/slot${E2E_SLOT}/pipeline-data`)
 		? [
