@@ -95,6 +95,7 @@ function summaryText(
 	out.push(
 		`Recorded ${plain(point.commit.slice(0, 12))}${point.branch ? ` on ${plain(point.branch)}` : ''} for ${point.date} (${FORMAT_NAME[format]}, ${files} file${files === 1 ? '' : 's'}).`,
 	);
+	if (!previous) out.push('This is the first point of the history: no change to show.');
 	if (plan.replaced)
 		out.push(
 			`Replaced the earlier point for commit ${plain(point.commit.slice(0, 12))} (recorded for ${plan.replaced.date}).`,
