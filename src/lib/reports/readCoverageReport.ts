@@ -1,4 +1,4 @@
-import { DataError } from '../dataError.ts';
+import { DataError, formatJsonPath } from '../dataError.ts';
 import { domainMatcher, normalizeReportPath } from '../domainCoverage.ts';
 import { percentCovered } from '../coverageNumbers.ts';
 import type { Domain } from '../schemas/config.ts';
@@ -69,6 +69,16 @@ function checkConsistent(report: CoverageReport, file: string): void {
 	const names = Object.keys(report.files);
 	if (names.length === 0)
 		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
+	for (const n of names)
+		if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(n) || /[\u0000-\u001f]/.test(n))
+			// Paths become page names and links on the site; one that climbs out of the project is refused.
+			throw new DataError([
+				{
+					file,
+					path: formatJsonPath(['files', n]),
+					message: 'expected a file path inside the project (no ".." segment, no control character)',
+				},
+			]);
 	let statements = 0;
 	let covered = 0;
 	let branches = 0;
