@@ -1,0 +1,128 @@
+/**
+ * The test-health pages on the `test-health` fixture: five real runs of the example suite recorded
+ * by `trend record` (tests/fixtures/sites/test-health/generate.ts), one with an injected flaky
+ * failure and one with an error in setup, served under the base path `/atom-docs`.
+ */
+import { expect, expectAccessible, test } from '../fixtures.ts';
+import { E2E_BASE } from '../sites.ts';
+
+const FLAKY = 'test_flaky_by_environment';
+const SETUP = 'test_default_policy_denies';
+
+test.describe('/tests/', () => {
+	test('shows the newest run, exactly one flaky test and exactly one failing test', async ({ page }) => {
+		await page.goto('tests/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test health');
+		await expect(page.getByTestId('tests-count')).toHaveText('98');
+		await expect(page.getByTestId('tests-summary')).toContainText('2026-03-06');
+		await expect(page.getByTestId('flaky-count')).toHaveText('1');
+		const flaky = page.getByTestId('flaky-row');
+		await expect(flaky).toHaveCount(1);
+		await expect(flaky.getByTestId('test-link')).toHaveText(FLAKY);
+		await expect(flaky).toContainText('passed on a rerun');
+		await expect(flaky).toContainText('2 of 4 (50%)');
+		await expect(flaky).toContainText('2026-03-04');
+		const failing = page.getByTestId('failing-row');
+		await expect(failing).toHaveCount(1);
+		await expect(failing.getByTestId('test-link')).toHaveText(SETUP);
+		await expect(failing).toContainText('error');
+	});
+
+	test('lists the 20 slowest tests of the newest run, slowest first', async ({ page }) => {
+		await page.goto('tests/');
+		const rows = page.getByTestId('slowest-row');
+		await expect(rows).toHaveCount(20);
+		const seconds = await rows.evaluateAll((trs) => trs.map((tr) => parseFloat(tr.querySelector('td')!.textContent!)));
+		expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
+	});
+
+	test('draws the three charts with the 5- and 10-minute lines, and their tables list every run', async ({ page }) => {
+		await page.goto('tests/');
+		const charts = page.locator('trend-chart');
+		await expect(charts).toHaveCount(3);
+		for (const chart of await charts.all()) await expect(chart).toHaveAttribute('data-ready', 'true');
+		const duration = charts.nth(2);
+		await duration.getByText('Show the data as a table').click();
+		const header = duration.locator('thead th');
+		await expect(header).toContainText(['Date', 'Commit', 'Suite duration', 'Warning (5 min)', 'Failure (10 min)']);
+		await expect(duration.locator('tbody tr')).toHaveCount(5);
+		await expect(duration.locator('tbody tr').first()).toContainText('300.0 s');
+		await expect(duration.locator('tbody tr').first()).toContainText('600.0 s');
+	});
+
+	test('links the flaky list to the guide’s fixing steps, under the base path', async ({ page }) => {
+		await page.goto('tests/');
+		const link = page.getByRole('link', { name: 'how to fix a flaky test' });
+		await expect(link).toHaveAttribute('href', `${E2E_BASE}/guides/flaky-tests/#fixing-flaky-tests`);
+		await link.click();
+		await expect(page.locator('#fixing-flaky-tests')).toBeVisible();
+	});
+
+	test('passes the axe check in light and dark themes', async ({ page }) => {
+		for (const theme of ['light', 'dark']) {
+			await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+			await page.goto('tests/');
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expectAccessible(page);
+		}
+	});
+});
+
+test.describe('a test’s page', () => {
+	test('shows the flaky test’s history as a strip with commit links, and why it is flaky', async ({ page }) => {
+		await page.goto('tests/');
+		await page.getByTestId('flaky-row').getByTestId('test-link').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(FLAKY);
+		await expect(page.getByTestId('test-classname')).toHaveText('tests.unit.test_outcome_demos');
+		await expect(page.getByTestId('test-verdict')).toContainText('Flaky');
+		const cells = page.getByTestId('result-strip').locator('li');
+		await expect(cells).toHaveCount(5);
+		expect(await cells.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status')))).toEqual([
+			'passed',
+			'passed',
+			'passed',
+			'failed',
+			'passed',
+		]);
+		await expect(cells.nth(2)).toHaveClass(/result-strip__cell--rerun/);
+		await expect(cells.nth(3).locator('a')).toHaveAttribute(
+			'href',
+			'https://github.com/example/atom-backend/commit/a1b2c3d4e5f60718293a4b5c6d7e8f9012345604',
+		);
+		await expect(cells.nth(2)).toContainText('2026-03-04 · a1b2c3d: passed after failed attempt');
+		await expect(page.getByTestId('test-history-row')).toHaveCount(5);
+		await expectAccessible(page);
+	});
+
+	test('a stable test is not flaky', async ({ page }) => {
+		await page.goto('tests/all/');
+		await page
+			.getByTestId('test-link')
+			.filter({ hasText: /^test_round_trip$/ })
+			.click();
+		await expect(page.getByTestId('test-verdict')).toContainText('Not flaky');
+		await expect(page.getByTestId('test-runs')).toHaveText('5');
+	});
+});
+
+test.describe('every test', () => {
+	test('lists every test once, names from data shown as text', async ({ page }) => {
+		await page.goto('tests/all/');
+		await expect(page.getByTestId('all-row')).toHaveCount(98);
+		await expect(page.getByTestId('all-row').filter({ hasText: 'flaky' })).toHaveCount(1);
+		await expect(page.getByText("test_sql_injection_heuristic[name'; DROP TABLE episodes-True]")).toBeVisible();
+		await expectAccessible(page);
+	});
+});
+
+test.describe('home tile', () => {
+	test('shows the test count, one flaky test and the duration, and links to /tests/', async ({ page }) => {
+		await page.goto('./');
+		const tile = page.getByTestId('test-health-tile');
+		await expect(tile.getByTestId('tile-tests')).toHaveText('98');
+		await expect(tile.getByTestId('tile-flaky')).toHaveText('1');
+		await expect(tile.getByTestId('tile-duration')).toHaveText(/\d+\.\d+ s/);
+		await tile.getByRole('link', { name: 'Test health' }).click();
+		await expect(page).toHaveURL(new RegExp(`${E2E_BASE}/tests/$`));
+	});
+});
