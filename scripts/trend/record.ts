@@ -150,6 +150,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 		date: { type: 'string' },
 		branch: { type: 'string' },
 		message: { type: 'string' },
+		duration: { type: 'string' },
 		'data-dir': { type: 'string' },
 	});
 	if (positionals.length !== 1)
@@ -165,6 +166,16 @@ export async function recordCommand(args: string[]): Promise<number> {
 	const config = loadConfig(dir);
 	const identity = runIdentity(values);
 	const { report, format, tests } = readInputs(positionals[0]!, junitFiles, attemptFiles, config.domains);
+	// CI measures the suite's wall time itself (scripts/ci/run-backend-tests.sh); it replaces JUnit's sum.
+	if (values.duration !== undefined) {
+		const seconds = Number(values.duration);
+		if (!tests) throw new UsageError('trend record: --duration: needs at least one --junit file to attach to');
+		if (!/^\d+(\.\d+)?$/.test(values.duration as string) || !Number.isFinite(seconds))
+			throw new UsageError(
+				`trend record: --duration: expected seconds as a number such as 42.5, found ${JSON.stringify(String(values.duration).slice(0, 40))}`,
+			);
+		tests.duration = seconds;
+	}
 	if (!report.meta.timestamp) report.meta.timestamp = identity.timestamp ?? identity.date;
 
 	const plan = await withDataLock(dir, () => {
