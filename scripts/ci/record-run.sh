@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Record one test run into the data directory from the reports run-backend-tests.sh wrote:
-# the coverage.py JSON, the JUnit XML and every attempt of rerun tests (when recorded). The point's
-# duration_seconds is the suite time pytest measured and wrote into the JUnit XML (testsuite time).
+# the coverage.py JSON, the JUnit XML, every attempt of rerun tests (when recorded) and the suite's
+# measured wall time, which becomes the point's duration_seconds.
 #
 # Usage: scripts/ci/record-run.sh [REPORT_DIR]
 # Environment (all optional):
@@ -32,6 +32,9 @@ if [ -z "$message" ] && [ -n "$commit" ]; then
 	message=$(git log -1 --format=%s "$commit" 2>/dev/null || true)
 fi
 [ -n "$message" ] && args+=(--message "$message")
+if [ -s "$report_dir/duration_seconds" ]; then
+	args+=(--duration "$(cat "$report_dir/duration_seconds")")
+fi
 if [ -s "$report_dir/attempts.json" ]; then
 	args+=(--attempts "$report_dir/attempts.json")
 fi
