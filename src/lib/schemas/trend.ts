@@ -31,6 +31,13 @@ export const countsSchema = z.strictObject({
 		.describe('Lines with a branch only partly taken (`num_partial_branches`).'),
 });
 
+/** A `<domain>_percent` value: the domain's coverage.py figure, or null when its globs matched no file. */
+export const domainPercentSchema = percentSchema
+	.nullable()
+	.describe(
+		'coverage.py’s figure over the files the domain’s globs match; `null` (or absent) when they match none. One field per domain id, e.g. `security_percent`.',
+	);
+
 /**
  * One recorded run. The seed’s fields (`date`, `commit`, `overall_percent`, `<domain>_percent`,
  * `test_count`) are required or fixed by name; everything after them is optional.
@@ -90,8 +97,7 @@ export const trendPointSchema = z
 		// `<domain>_percent` keys are open-ended, so check them here rather than by name.
 		for (const [key, value] of Object.entries(point)) {
 			if (!key.endsWith('_percent') || key === 'overall_percent') continue;
-			if (value === null) continue;
-			const parsed = percentSchema.safeParse(value);
+			const parsed = domainPercentSchema.safeParse(value);
 			if (!parsed.success)
 				ctx.addIssue({
 					code: 'custom',
