@@ -56,8 +56,8 @@ export async function withDataLock<T>(dir: string, fn: () => T | Promise<T>): Pr
 		release = await lockfile.lock(dir, {
 			lockfilePath: join(dir, LOCK_NAME),
 			realpath: false,
-			stale: 10_000,
-			update: 2_000,
+			stale: 5_000,
+			update: 1_000,
 			retries: { retries: 400, factor: 1.1, minTimeout: 25, maxTimeout: 250, randomize: true },
 		});
 	} catch (err) {
