@@ -15,7 +15,12 @@ export function slowestTests<T extends { name: string; classname: string; stats:
 		.slice(0, count);
 }
 
-/** Change of the newest duration against the median, in percent; null when the median is 0. */
+/** Below this median (seconds), a change in percent is timer noise: records keep whole milliseconds. */
+export const MIN_MEDIAN_FOR_CHANGE = 0.01;
+
+/** Change of the newest duration against the median, in percent; null when the median is under 10 ms. */
 export function durationChange(stats: Pick<TestStats, 'durationNow' | 'durationMedian'>): number | null {
-	return stats.durationMedian > 0 ? (100 * (stats.durationNow - stats.durationMedian)) / stats.durationMedian : null;
+	return stats.durationMedian >= MIN_MEDIAN_FOR_CHANGE
+		? (100 * (stats.durationNow - stats.durationMedian)) / stats.durationMedian
+		: null;
 }

@@ -19,8 +19,9 @@ export function durationStatus(seconds: number): DurationStatus {
 	return 'ok';
 }
 
-/** A duration for people: `0.42 s`, `12.3 s`, `4 min 05 s`. */
+/** A duration for people: `3 ms`, `0.42 s`, `12.3 s`, `4 min 05 s` (records keep milliseconds). */
 export function formatDuration(seconds: number): string {
+	if (seconds < 0.1) return `${Math.round(seconds * 1000)} ms`;
 	if (seconds < 10) return `${seconds.toFixed(2)} s`;
 	if (seconds < 60) return `${seconds.toFixed(1)} s`;
 	const whole = Math.round(seconds);

@@ -8,6 +8,7 @@ import {
 } from '../../../src/lib/testHealth/suiteRuns.ts';
 import { median } from '../../../src/lib/testHealth/median.ts';
 import { durationChange } from '../../../src/lib/testHealth/slowestTests.ts';
+import { durationStatus, formatDuration } from '../../../src/lib/testHealth/suiteDuration.ts';
 import { run } from './records.ts';
 
 describe('suite figures', () => {
@@ -83,5 +84,17 @@ describe('durations', () => {
 	test('change of the newest duration against the median', () => {
 		expect(durationChange({ durationNow: 3, durationMedian: 2 })).toBe(50);
 		expect(durationChange({ durationNow: 3, durationMedian: 0 })).toBeNull();
+		expect(durationChange({ durationNow: 0.002, durationMedian: 0.001 })).toBeNull();
+	});
+
+	test('durations read as people say them', () => {
+		expect(formatDuration(0.004)).toBe('4 ms');
+		expect(formatDuration(0.42)).toBe('0.42 s');
+		expect(formatDuration(12.34)).toBe('12.3 s');
+		expect(formatDuration(245)).toBe('4 min 05 s');
+	});
+
+	test('the suite limits: over 5 minutes warns, over 10 fails', () => {
+		expect([300, 301, 600, 601].map(durationStatus)).toEqual(['ok', 'warning', 'warning', 'failure']);
 	});
 });
