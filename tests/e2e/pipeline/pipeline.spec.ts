@@ -24,6 +24,8 @@ test('the pipeline recorded one new point for its run, with coverage.py’s tota
 	expect(trend.coverage_history.at(-1)?.commit).toBe(commit);
 	expect(point!.overall_percent).toBeCloseTo(coverageJson.totals.percent_covered, 2);
 	expect(point!.test_count).toBeGreaterThan(50);
+	// The suite's measured wall time (run-backend-tests.sh), not JUnit's own sum.
+	expect(point!.duration_seconds).toBe(Number(readFileSync(join(pipelineReportDir(), 'duration_seconds'), 'utf8')));
 	expect(readFileSync(join(pipelineReportDir(), 'summary.md'), 'utf8')).toContain('|');
 });
 
