@@ -14,8 +14,8 @@ function validate(file: string): { status: number | null; output: string } {
 const workflows = readdirSync('.github/workflows').filter((f) => /\.ya?ml$/.test(f));
 
 describe('every workflow passes the GitHub Actions workflow schema', () => {
-	test('the three workflows are there', () => {
-		expect(workflows.sort()).toEqual(['coverage-comment.yml', 'coverage-report.yml', 'pages.yml']);
+	test('the coverage, comment and Pages workflows are there', () => {
+		expect(workflows).toEqual(expect.arrayContaining(['coverage-comment.yml', 'coverage-report.yml', 'pages.yml']));
 	});
 	test.each(workflows)('%s', (file) => {
 		const { status, output } = validate(workflowPath(file));
