@@ -119,8 +119,8 @@ export function packTree(root: TreeNode): PackedNode[] {
 		]);
 		for (const child of node.children) visit(child, index);
 	};
-	// The root itself is the domain total, shown elsewhere; its children are the top rows.
-	if (root.file) visit(root, -1);
+	// A root with a name is the directory every file shares (`core/governance`): it is the one top row.
+	if (root.name || root.file) visit(root, -1);
 	else for (const child of root.children) visit(child, -1);
 	return out;
 }

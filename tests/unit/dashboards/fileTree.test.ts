@@ -66,10 +66,12 @@ describe('file tree', () => {
 
 	test('packed rows point to their parent and keep the figures', () => {
 		const packed = packTree(buildFileTree(rows));
-		// A single top directory is the root; its children are the top rows.
+		// The directory all files share is the single top row, with the domain's total.
+		expect(packed.filter((r) => r[0] === -1).map((r) => r[1])).toEqual(['core/gov']);
+		expect(packed[0]!.slice(3, 5)).toEqual([60, 25]);
 		expect(
 			packed
-				.filter((r) => r[0] === -1)
+				.filter((r) => r[0] === 0)
 				.map((r) => r[1])
 				.sort(),
 		).toEqual(['a.py', 'c.py', 'sub']);

@@ -1,0 +1,144 @@
+/** Dashboards over 300 points, five domains, target changes, regressions and three snapshots with functions. */
+import { expect, expectAccessible, test } from '../fixtures.ts';
+
+test('trend: toggles, range buttons and the axis switch change what is drawn', async ({ page }) => {
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	await expect(chart).toHaveAttribute('data-visible-points', '300');
+	const status = chart.locator('.trend-chart__status');
+	await expect(status).toContainText('6 series');
+
+	const governance = chart.getByRole('button', { name: 'Governance' });
+	await governance.click();
+	await expect(governance).toHaveAttribute('aria-pressed', 'false');
+	await expect(status).toContainText('5 series');
+	await governance.click();
+	await expect(status).toContainText('6 series');
+
+	await chart.getByRole('button', { name: '30 days' }).click();
+	await expect(chart.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+	const in30 = Number(await chart.getAttribute('data-visible-points'));
+	expect(in30).toBeGreaterThan(5);
+	expect(in30).toBeLessThan(30);
+	await chart.getByRole('button', { name: '1 year' }).click();
+	const inYear = Number(await chart.getAttribute('data-visible-points'));
+	expect(inYear).toBeGreaterThan(in30);
+	expect(inYear).toBeLessThan(300);
+	await chart.getByRole('button', { name: 'All', exact: true }).click();
+	await expect(chart).toHaveAttribute('data-visible-points', '300');
+
+	await chart.getByRole('button', { name: 'Commit order' }).click();
+	await expect(status).toContainText('by commit order');
+	await chart.getByRole('button', { name: 'Calendar time' }).click();
+	await expect(status).toContainText('by calendar time');
+	await expectAccessible(page);
+});
+
+test('trend: regressions are listed with linked commits, the table holds every point', async ({ page }) => {
+	await page.goto('coverage/');
+	const regressions = page.getByTestId('regressions').locator('li');
+	await expect(regressions).toHaveCount(20);
+	await expect(regressions.first().locator('a')).toHaveAttribute(
+		'href',
+		/^https:\/\/github\.com\/example\/atom-backend\/commit\/[0-9a-f]{40}$/,
+	);
+	await page.getByText('Show the data as a table').click();
+	await expect(page.getByTestId('trend-row')).toHaveCount(300);
+});
+
+test('trend: chart colours follow the theme when the reader switches it', async ({ page }) => {
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	const select = page.locator('starlight-theme-select select').first();
+	await select.selectOption('dark');
+	await expect(chart).toHaveAttribute('data-drawn-theme', 'dark');
+	await select.selectOption('light');
+	await expect(chart).toHaveAttribute('data-drawn-theme', 'light');
+});
+
+test('domain page: now vs target, gap to cover, trend, sortable and filterable file tree', async ({ page }) => {
+	await page.goto('coverage/governance/');
+	await expect(page.getByTestId('domain-target')).toContainText('Target 80%');
+	await expect(page.getByTestId('domain-to-cover')).toHaveText(/^\d[\d,]*$/);
+	await expect(page.locator('trend-chart')).toHaveAttribute('data-ready', 'true');
+	await expect(page.getByTestId('largest-gaps').locator('tbody tr').first()).toBeVisible();
+
+	const tree = page.locator('file-tree');
+	await expect(tree).toHaveAttribute('data-ready', 'true');
+	const files = tree.getByTestId('file-row');
+	await expect(files).toHaveCount(8);
+	// Largest gaps first: the "Missing" column descends within each directory.
+	const missingOfFiles = async () =>
+		tree.locator('tbody tr[data-testid="file-row"] td:nth-of-type(2)').allTextContents();
+	const firstDirFiles = (await tree.locator('tbody tr').allTextContents()).length;
+	expect(firstDirFiles).toBeGreaterThan(8);
+
+	await tree.getByRole('button', { name: 'Path' }).click();
+	await expect(tree.locator('th[data-key="name"]')).toHaveAttribute('aria-sort', 'ascending');
+	const dirs = await tree
+		.locator('tbody tr[data-testid="dir-row"]')
+		.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path));
+	expect(dirs).toEqual([...dirs].sort());
+	await tree.getByRole('button', { name: 'Coverage' }).click();
+	await expect(tree.locator('th[data-key="percent"]')).toHaveAttribute('aria-sort', 'ascending');
+	await tree.getByRole('button', { name: 'Statements' }).click();
+	await expect(tree.locator('th[data-key="statements"]')).toHaveAttribute('aria-sort', 'descending');
+	expect((await missingOfFiles()).length).toBe(8);
+
+	await tree.getByLabel('Filter by path').fill('handlers');
+	await expect(tree.locator('.file-tree__status')).toContainText('match “handlers”');
+	const paths = await files.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path ?? ''));
+	expect(paths.length).toBeGreaterThan(0);
+	for (const p of paths) expect(p).toContain('handlers');
+	await tree.getByLabel('Filter by path').fill('no-such-file');
+	await expect(files).toHaveCount(0);
+	await expect(tree.locator('.file-tree__status')).toContainText('No file path contains');
+	await tree.getByLabel('Filter by path').fill('');
+
+	// Function-level figures from the coverage.py 7 regions.
+	await files.first().locator('summary').click();
+	await expect(files.first().locator('details li').first()).toContainText('statements missing');
+	await expectAccessible(page);
+});
+
+test('domain page: changes since the previous snapshot, with a new file', async ({ page }) => {
+	await page.goto('coverage/security/');
+	const changes = page.getByTestId('snapshot-changes');
+	await expect(changes).toContainText('1 new');
+	await expect(changes.getByRole('heading', { name: 'New files' })).toBeVisible();
+	await expect(changes).toContainText('module_7.py');
+});
+
+test('compare: picking two snapshots recomputes per-domain and per-file differences', async ({ page }) => {
+	await page.goto('coverage/compare/');
+	const compare = page.locator('snapshot-compare');
+	await expect(page.getByTestId('compare-domains').locator('tbody tr')).toHaveCount(6);
+	// By default the two newest: one new file, none removed.
+	await expect(compare.locator('section[data-group="added"]')).toContainText('module_7.py');
+	await expect(compare.locator('section[data-group="removed"]')).toHaveCount(0);
+	const options = await compare
+		.locator('select[name="from"] option')
+		.evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+	await compare.locator('select[name="from"]').selectOption(options[0]!);
+	await expect(compare).toHaveAttribute('data-ready', 'true');
+	await expect(compare.locator('section[data-group="removed"]')).toContainText('module_5.py');
+	await expect(compare.locator('section[data-group="added"]')).toContainText('module_7.py');
+	expect(page.url()).toContain(`from=${options[0]}`);
+	// The choice survives a reload through the query string.
+	await page.reload();
+	await expect(compare.locator('section[data-group="removed"]')).toContainText('module_5.py');
+	await expectAccessible(page);
+});
+
+test('phone width: dashboards do not scroll sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const path of ['./', 'coverage/', 'coverage/governance/', 'coverage/compare/']) {
+		await page.goto(path);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
+		expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+	}
+});
