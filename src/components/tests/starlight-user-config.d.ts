@@ -1,0 +1,9 @@
+/**
+ * Types for Starlight's `virtual:starlight/user-config` module (the resolved Starlight config), which
+ * Starlight's own components import but does not declare for user code. The test pages read the
+ * site title from it to write their own, escaped `<title>`.
+ */
+declare module 'virtual:starlight/user-config' {
+	const config: import('@astrojs/starlight/types').StarlightConfig;
+	export default config;
+}
