@@ -12,11 +12,14 @@ export interface AstroRun {
 	outDir: string;
 }
 
+/** Variables Vitest puts in `process.env` (import.meta.env's); a child build given `BASE_URL=/` ignores BASE_PATH. */
+const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
 /** The environment without Vitest's markers: Astro changes behaviour when it sees them (dev serves no pages). */
 export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env))
-		if (!key.startsWith('VITEST') && key !== 'NODE_ENV') env[key] = value;
+		if (!key.startsWith('VITEST') && !VITEST_ENV.has(key)) env[key] = value;
 	return { ...env, ...extra };
 }
 
