@@ -90,6 +90,8 @@ const ms = performance.now() - started;
 console.log(
 	`\nAnalysis of ${keep} kept runs × 5,000 tests: ${ms.toFixed(0)} ms (${health.tests.length} tests, ${health.flaky.length} flaky, ${health.failing.length} failing).`,
 );
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const one = record(5000, false, 0);
 console.log(
-	`Kept records on disk at test_runs_keep = ${keep}: about ${kb(keep * Buffer.byteLength(record(5000, false, 0)))} raw.`,
+	`Kept records in the working tree at test_runs_keep = ${keep}: about ${mb(keep * Buffer.byteLength(one))} raw, ${mb(keep * storedSize(one))} as git objects.`,
 );
