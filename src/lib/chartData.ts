@@ -50,6 +50,10 @@ export interface TrendChartData {
 	decimals: number;
 	/** Hard bounds of the y axis, e.g. `[0, 100]` for percentages. */
 	bounds?: [number, number];
+	/** After build-time sampling: each point's position in the full history. */
+	index?: number[];
+	/** After build-time sampling: how many points the full history has. */
+	totalPoints?: number;
 }
 
 /** Where `links` share a prefix (a repository URL), store it once: `[prefix, suffixes]`. */

@@ -3,6 +3,7 @@
  * target as a step line, and a marker on every drop larger than the gate's `max_drop`.
  */
 import { formatChange, type TrendChartData } from './chartData.ts';
+import { sampleChartData } from './downsample.ts';
 import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from './figures.ts';
 import { shortCommit } from './repositoryUrl.ts';
 import type { CoverageConfig } from './schemas/config.ts';
@@ -29,7 +30,8 @@ export function coverageChartData(
 		index: r.index,
 		text: `Regression: ${figureLabel(r.id, config)} ${formatChange(r.change, 2)} points (the gate allows −${config.gate.max_drop})`,
 	}));
-	return {
+	// Long histories are sampled at build time (every point of the last 90 days stays) to keep pages light.
+	return sampleChartData({
 		x: h.map((p) => pointTime(p)),
 		dates: h.map((p) => p.date.slice(0, 10)),
 		commits: h.map((p) => shortCommit(p.commit)),
@@ -39,5 +41,5 @@ export function coverageChartData(
 		unit: '%',
 		decimals: 2,
 		bounds: [0, 100],
-	};
+	});
 }
