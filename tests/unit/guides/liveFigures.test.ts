@@ -37,5 +37,5 @@ test('changing a number in coverage_trend.json changes it in the coverage guide 
 	expect(statusRow(html, 'governance')).toContain(`${Number(latest.governance_percent).toFixed(2)}%`);
 	// Inline figures read the same data: the suite README quotes the newest test count.
 	const suite = readFileSync(join(run.outDir, 'guides/test-suite/index.html'), 'utf8');
-	expect(suite).toMatch(/data-figure="test-count"[^>]*>4321</);
+	expect(suite).toMatch(/data-testid="latest-run-summary"[^>]*>[^<]*ran 4321 tests/);
 }, 180_000);
