@@ -4,6 +4,7 @@ import { DataError, parseJsonText, parseWith } from '../../src/lib/dataError.ts'
 import { DATA_FILES, listJsonFiles, loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
 import {
 	jsonText,
+	readInputBytes,
 	readInputFile,
 	removeIfPresent,
 	withDataLock,
@@ -66,12 +67,12 @@ function readInputs(
 	attemptFiles: string[],
 	domains: Parameters<typeof readCoverageReport>[2],
 ) {
-	const { report, format } = readCoverageReport(readInputFile(reportFile), reportFile, domains);
+	const { report, format, snapshotBytes } = readCoverageReport(readInputBytes(reportFile), reportFile, domains);
 	const junit = junitFiles.map((f) => parseJunit(readInputFile(f), f));
 	const attempts = attemptFiles.map((f) => parseWith(attemptsFileSchema, f, parseJsonText(f, readInputFile(f))));
 	const tests = junit.length > 0 ? mergeJunitReports(junit) : null;
 	if (tests) tests.cases = applyAttempts(tests.cases, attempts);
-	return { report, format, tests };
+	return { report, format, tests, snapshotBytes };
 }
 
 const FORMAT_NAME = { 'coveragepy-json': 'coverage.py JSON', cobertura: 'Cobertura XML', lcov: 'LCOV' } as const;
@@ -165,7 +166,12 @@ export async function recordCommand(args: string[]): Promise<number> {
 	if (!existsSync(dir)) throw new DataError([{ file: dir, path: '', message: 'data directory not found' }]);
 	const config = loadConfig(dir);
 	const identity = runIdentity(values);
-	const { report, format, tests } = readInputs(positionals[0]!, junitFiles, attemptFiles, config.domains);
+	const { report, format, tests, snapshotBytes } = readInputs(
+		positionals[0]!,
+		junitFiles,
+		attemptFiles,
+		config.domains,
+	);
 	// CI measures the suite's wall time itself (scripts/ci/run-backend-tests.sh); it replaces JUnit's sum.
 	if (values.duration !== undefined) {
 		const seconds = Number(values.duration);
@@ -193,7 +199,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 		if (plan.snapshot)
 			writeFileAtomically(
 				join(dir, DATA_FILES.snapshots, plan.snapshot.name),
-				`${JSON.stringify(plan.snapshot.report)}\n`,
+				snapshotBytes ?? `${JSON.stringify(plan.snapshot.report)}\n`,
 			);
 		if (plan.testRun)
 			writeFileAtomically(join(dir, DATA_FILES.testRuns, plan.testRun.name), jsonText(plan.testRun.run));

@@ -2,7 +2,7 @@ import { styleText } from 'node:util';
 import { missingLines } from '../../src/lib/coverageNumbers.ts';
 import { biggestGaps, coverageRows } from '../../src/lib/coverageTable.ts';
 import { loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
-import { readInputFile } from '../../src/lib/dataStore.ts';
+import { readInputBytes } from '../../src/lib/dataStore.ts';
 import { domainCoverage } from '../../src/lib/domainCoverage.ts';
 import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
 import type { CoverageStatus } from '../../src/lib/status.ts';
@@ -39,7 +39,7 @@ export function reportCommand(args: string[]): number {
 	const dir = dataDirOption(values['data-dir']);
 	const config = loadConfig(dir);
 	const targets = loadTrend(dir).targets;
-	const { report } = readCoverageReport(readInputFile(positionals[0]!), positionals[0]!, config.domains);
+	const { report } = readCoverageReport(readInputBytes(positionals[0]!), positionals[0]!, config.domains);
 	const coverage = domainCoverage(report, config);
 	const rows = coverageRows(coverage, config, targets);
 	const colour = useColour();

@@ -48,7 +48,12 @@ export function biggestGaps(report: CoverageReport, paths: string[], limit: numb
 	return paths
 		.map((path) => {
 			const counts = fileCounts(report.files[path]!);
-			return { path, missing: missingLines(counts), statements: counts.num_statements, percent: percentCovered(counts) };
+			return {
+				path,
+				missing: missingLines(counts),
+				statements: counts.num_statements,
+				percent: percentCovered(counts),
+			};
 		})
 		.filter((f) => f.missing > 0)
 		.sort((a, b) => b.missing - a.missing || a.path.localeCompare(b.path))

@@ -8,9 +8,9 @@ import { DataError } from './dataError.ts';
  * Write a whole file or nothing: the text goes to a temporary file in the same folder, is flushed,
  * and is renamed over the old one, so a reader (or a killed run) sees the old version or the new one.
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, content: string | Buffer): void {
 	mkdirSync(dirname(path), { recursive: true });
-	writeFileAtomic.sync(path, text, { encoding: 'utf8' });
+	writeFileAtomic.sync(path, content, { encoding: 'utf8' });
 }
 
 /** JSON as this project stores it: two-space indent and a final newline, so diffs stay readable. */
@@ -29,8 +29,13 @@ export function removeIfPresent(path: string): void {
 
 /** Read a text file the user named; a missing or unreadable file is a DataError naming it. */
 export function readInputFile(file: string): string {
+	return readInputBytes(file).toString('utf8');
+}
+
+/** Read the bytes of a file the user named; a missing or unreadable file is a DataError naming it. */
+export function readInputBytes(file: string): Buffer {
 	try {
-		return readFileSync(file, 'utf8');
+		return readFileSync(file);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
 		const message =

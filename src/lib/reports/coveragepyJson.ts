@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataError.ts';
+import { reduceCoveragePyJson } from './coveragepyReduce.ts';
 import { coverageMetaSchema, coverageReportSchema, coverageSummarySchema } from '../schemas/coveragepy.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
@@ -63,23 +64,39 @@ function fileLooksValid(f: unknown): boolean {
 	);
 }
 
+/** A coverage.py report read for recording: the figures, and the snapshot's bytes when they could be cut from the input. */
+export interface CoveragePyRead {
+	report: CoverageReport;
+	/** The input's bytes reduced to the snapshot layout (written as they are), or null to serialise `report`. */
+	snapshotBytes: Buffer | null;
+}
+
 /**
  * Read a coverage.py JSON report (6.x or 7.x, with or without branch data) into the snapshot layout:
  * summaries, missing lines and missing branch arcs per file (what the site shows; executed lines and
  * per-function regions are dropped). Validation is the schema's, run in full only on the parts that
  * fail a lean check, so a 100 MB report is not walked by zod while errors read exactly as zod's.
  */
-export function readCoveragePyJson(text: string, file: string): CoverageReport {
-	const data = parseJsonText(file, text);
+export function readCoveragePyJson(bytes: Buffer, file: string): CoveragePyRead {
+	const reduced = reduceCoveragePyJson(bytes);
+	let data: unknown;
+	try {
+		data = reduced === null ? undefined : JSON.parse(reduced.toString('utf8'));
+	} catch {
+		data = undefined; // let the full parse below name the problem at its place in the file
+	}
+	const fast = data !== undefined;
+	if (!fast) data = parseJsonText(file, bytes.toString('utf8'));
 	if (
 		data === null ||
 		typeof data !== 'object' ||
 		Array.isArray(data) ||
 		typeof (data as { files?: unknown }).files !== 'object'
 	)
-		return parseWith(coverageReportSchema, file, data); // throws, naming what is wrong at the top level
+		return { report: parseWith(coverageReportSchema, file, data), snapshotBytes: null }; // throws, naming what is wrong
 	const raw = data as { meta?: unknown; files: unknown; totals?: unknown };
-	if (raw.files === null || Array.isArray(raw.files)) return parseWith(coverageReportSchema, file, data);
+	if (raw.files === null || Array.isArray(raw.files))
+		return { report: parseWith(coverageReportSchema, file, data), snapshotBytes: null };
 	const { meta, totals } = parseWith(headSchema, file, { meta: raw.meta, totals: raw.totals });
 	const files: Record<string, CoverageFile> = {};
 	for (const [path, f] of Object.entries(raw.files as Record<string, unknown>)) {
@@ -94,5 +111,5 @@ export function readCoveragePyJson(text: string, file: string): CoverageReport {
 		if (o.missing_branches !== undefined) kept.missing_branches = o.missing_branches;
 		files[path] = kept;
 	}
-	return { meta, files, totals };
+	return { report: { meta, files, totals }, snapshotBytes: fast ? reduced : null };
 }

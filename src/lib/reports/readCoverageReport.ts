@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { DataError, formatJsonPath } from '../dataError.ts';
 import { domainMatcher, normalizeReportPath } from '../domainCoverage.ts';
 import { percentCovered } from '../coverageNumbers.ts';
@@ -11,15 +12,15 @@ import { readLcov } from './lcov.ts';
 export type CoverageFormat = 'coveragepy-json' | 'cobertura' | 'lcov';
 
 /** Tell the format from the content (the file name is not trusted): JSON, Cobertura XML or LCOV. */
-export function detectCoverageFormat(text: string, file: string): CoverageFormat {
-	if (text.trim() === '')
-		throw new DataError([{ file, path: '', message: 'expected a coverage report, found an empty file' }]);
-	if (text.includes('\u0000') || text.includes('\uFFFD'))
-		throw new DataError([{ file, path: '', message: 'expected a coverage report, found binary data' }]);
-	const head = text
-		.slice(0, 4096)
+export function detectCoverageFormat(input: Buffer, file: string): CoverageFormat {
+	const head = input
+		.toString('utf8', 0, Math.min(input.length, 4096))
 		.replace(/^\uFEFF/, '')
 		.trimStart();
+	if (head === '' && input.toString('utf8').trim() === '')
+		throw new DataError([{ file, path: '', message: 'expected a coverage report, found an empty file' }]);
+	if (input.includes(0) || !isUtf8(input))
+		throw new DataError([{ file, path: '', message: 'expected a coverage report, found binary data' }]);
 	if (head.startsWith('{') || head.startsWith('[')) return 'coveragepy-json';
 	if (head.startsWith('<')) {
 		const root = /<(?![?!])([\w:-]+)/.exec(head.replace(/<!--[\s\S]*?-->/g, ''))?.[1];
@@ -106,20 +107,26 @@ function checkConsistent(report: CoverageReport, file: string): void {
 		]);
 }
 
+/** A coverage report in coverage.py's layout, its format, and (coverage.py JSON) the snapshot's bytes. */
+export interface CoverageRead {
+	report: CoverageReport;
+	format: CoverageFormat;
+	/** Bytes to write as the snapshot, when they could be cut from the input; else serialise `report`. */
+	snapshotBytes: Buffer | null;
+}
+
 /** Read a coverage report in any supported format into coverage.py's JSON layout (a snapshot). */
-export function readCoverageReport(
-	text: string,
-	file: string,
-	domains: Domain[] = [],
-): { report: CoverageReport; format: CoverageFormat } {
-	const format = detectCoverageFormat(text, file);
+export function readCoverageReport(input: Buffer | string, file: string, domains: Domain[] = []): CoverageRead {
+	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+	const format = detectCoverageFormat(bytes, file);
 	let report: CoverageReport;
-	if (format === 'coveragepy-json') report = readCoveragePyJson(text, file);
-	else if (format === 'lcov') report = readLcov(text, file);
+	let snapshotBytes: Buffer | null = null;
+	if (format === 'coveragepy-json') ({ report, snapshotBytes } = readCoveragePyJson(bytes, file));
+	else if (format === 'lcov') report = readLcov(bytes.toString('utf8'), file);
 	else {
-		const { report: raw, sources } = readCobertura(text, file);
+		const { report: raw, sources } = readCobertura(bytes.toString('utf8'), file);
 		report = resolveCoberturaPaths(raw, sources, domains);
 	}
 	checkConsistent(report, file);
-	return { report, format };
+	return { report, format, snapshotBytes };
 }

@@ -1,0 +1,139 @@
+/**
+ * `trend record` on a 100 MB coverage.py JSON report. Goals: the whole process finishes in under 3 s,
+ * peaks under 4× the file's size in memory, and takes at most half the time of Python's own
+ * `json.load` of the same file plus a loop summing the per-file figures. The report is made here by
+ * replicating the real example-backend report under new paths (`core/<domain>/gen<N>/…`) until it
+ * passes 100 MB; totals are recomputed so the report stays consistent.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentCovered } from '../../src/lib/coverageNumbers.ts';
+
+const TARGET_BYTES = 100 * 1024 * 1024;
+const RUNS = 3;
+const source = JSON.parse(readFileSync('tests/fixtures/reports/coverage-branch.json', 'utf8'));
+const dir = mkdtempSync(join(tmpdir(), 'bench-record-'));
+const reportFile = join(dir, 'coverage.json');
+
+/** Replicate the real report's files under new paths until the JSON text passes the target size. */
+function makeReport(): { bytes: number; files: number } {
+	const entries = Object.entries(source.files as Record<string, { summary: Record<string, number> }>);
+	const perCopy = entries.reduce((n, [p, f]) => n + p.length + 12 + JSON.stringify(f).length, 0);
+	const copies = Math.ceil(TARGET_BYTES / perCopy) + 1;
+	const files: Record<string, unknown> = {};
+	const sum = {
+		covered_lines: 0,
+		num_statements: 0,
+		missing_lines: 0,
+		excluded_lines: 0,
+		num_branches: 0,
+		num_partial_branches: 0,
+		covered_branches: 0,
+		missing_branches: 0,
+	};
+	for (let c = 0; c < copies; c++)
+		for (const [path, file] of entries) {
+			files[path.replace(/^core\/([^/]+)\//, `core/$1/gen${c}/`)] = file;
+			for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += file.summary[k] ?? 0;
+		}
+	const totals = {
+		...sum,
+		percent_covered: percentCovered(sum),
+		percent_covered_display: percentCovered(sum).toFixed(0),
+	};
+	// coverage.py writes `json.dump(..., indent=None)`: ", " and ": " separators; match its size per byte.
+	const text = JSON.stringify({ meta: source.meta, files, totals })
+		.replace(/,(?=["\d[{-])/g, ', ')
+		.replace(/":(?=[\d"[{tfn-])/g, '": ');
+	writeFileSync(reportFile, text);
+	return { bytes: Buffer.byteLength(text), files: Object.keys(files).length };
+}
+
+/** Run a command under `/usr/bin/time -v` (when present): wall seconds and peak RSS in bytes. */
+function measure(cmd: string, args: string[]): { seconds: number; rss: number | null; stdout: string } {
+	const timed = existsSync('/usr/bin/time');
+	const start = process.hrtime.bigint();
+	const r = timed
+		? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+		: spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+	const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
+	return { seconds, rss: kb ? Number(kb) * 1024 : null, stdout: r.stdout };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+try {
+	const made = makeReport();
+	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+	console.log(
+		`report: ${mb(made.bytes)} (${made.bytes} bytes), ${made.files} files, replicated from tests/fixtures/reports/coverage-branch.json`,
+	);
+
+	const node: Array<{ seconds: number; rss: number | null }> = [];
+	for (let i = 0; i < RUNS; i++) {
+		const data = join(dir, `data${i}`);
+		cpSync('tests/fixtures/trend/data', data, { recursive: true });
+		node.push(
+			measure(process.execPath, [
+				'scripts/trend.ts',
+				'record',
+				reportFile,
+				'--commit',
+				`be0c${i}000`,
+				'--date',
+				'2026-09-01',
+				'--message',
+				'bench',
+				'--data-dir',
+				data,
+			]),
+		);
+		if (i === 0) {
+			const snap = join(data, 'snapshots', '2026-09-01_be0c000_coverage.json');
+			if (existsSync(snap))
+				console.log(
+					`snapshot written: ${mb(statSync(snap).size)} (keeps summaries, missing lines and missing branches)`,
+				);
+		}
+	}
+	const py = `
+import json, sys, time
+t = time.perf_counter()
+with open(sys.argv[1]) as f:
+    d = json.load(f)
+s = st = br = cb = 0
+for f in d["files"].values():
+    x = f["summary"]
+    s += x["covered_lines"]; st += x["num_statements"]; br += x.get("num_branches", 0); cb += x.get("covered_branches", 0)
+print(time.perf_counter() - t, 100 * (s + cb) / (st + br))
+`;
+	const python: Array<{ seconds: number; rss: number | null; inner: number }> = [];
+	for (let i = 0; i < RUNS; i++) {
+		const m = measure('/usr/bin/python3', ['-c', py, reportFile]);
+		python.push({ ...m, inner: Number(m.stdout.trim().split(' ')[0]) });
+	}
+	const nodeSec = median(node.map((r) => r.seconds));
+	const nodeRss = node[0]!.rss === null ? null : median(node.map((r) => r.rss!));
+	const pySec = median(python.map((r) => r.seconds));
+	const pyInner = median(python.map((r) => r.inner));
+	console.log(
+		`trend record, whole process (median of ${RUNS}): ${nodeSec.toFixed(2)} s   goal < 3 s   ${nodeSec < 3 ? 'met' : 'NOT met'}`,
+	);
+	if (nodeRss !== null)
+		console.log(
+			`trend record, peak RSS: ${mb(nodeRss)} = ${(nodeRss / made.bytes).toFixed(2)}× the file   goal < 4×   ${nodeRss < 4 * made.bytes ? 'met' : 'NOT met'}`,
+		);
+	console.log(
+		`python json.load + summing loop, whole process (median of ${RUNS}): ${pySec.toFixed(2)} s (load + loop alone ${pyInner.toFixed(2)} s)`,
+	);
+	const ratio = nodeSec / pySec;
+	console.log(`ratio trend record / python: ${ratio.toFixed(2)}   goal ≤ 0.50   ${ratio <= 0.5 ? 'met' : 'NOT met'}`);
+	console.log(`ratio trend record / python load + loop alone: ${(nodeSec / pyInner).toFixed(2)}`);
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,236 @@
+/**
+ * One pass over the bytes of a coverage.py JSON report that keeps what a snapshot needs (`meta`,
+ * `totals`, and per file `summary`, `missing_lines`, `missing_branches`) and skips the rest
+ * (`executed_lines`, `executed_branches`, `excluded_lines`, per-function and per-class regions)
+ * without decoding or building it. On a 100 MB report the skipped parts are most of the bytes, so
+ * parsing what is left is several times faster and smaller than `JSON.parse` of the whole text.
+ * Every byte is still checked: skipped line lists must be whole numbers, other skipped values plain
+ * JSON tokens. Anything unexpected returns null, and the caller parses the whole text the ordinary
+ * way, which then names the problem and its place.
+ */
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const MINUS = 45;
+
+class Surprise extends Error {}
+const surprise = new Surprise();
+
+const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Bytes of literals and numbers outside strings: digits - + . e E t r u f a l s n. */
+const LITERAL = new Uint8Array(256);
+for (const ch of '0123456789-+.eEtrufalsn') LITERAL[ch.charCodeAt(0)] = 1;
+
+function skipWs(b: Uint8Array, i: number): number {
+	while (i < b.length && isWs(b[i]!)) i++;
+	return i;
+}
+
+function expect(b: Uint8Array, i: number, c: number): number {
+	if (b[i] !== c) throw surprise;
+	return i + 1;
+}
+
+/** End (after the closing quote) of the JSON string at `i`. */
+function stringEnd(b: Uint8Array, i: number): number {
+	i = expect(b, i, QUOTE);
+	const n = b.length;
+	while (i < n) {
+		const c = b[i]!;
+		if (c === QUOTE) return i + 1;
+		if (c === BACKSLASH) i += 2;
+		else if (c < 32) throw surprise;
+		else i++;
+	}
+	throw surprise;
+}
+
+/** End of a whole number (optionally negative) at `i`. */
+function integerEnd(b: Uint8Array, i: number, negative: boolean): number {
+	if (negative && b[i] === MINUS) i++;
+	const start = i;
+	while (i < b.length && isDigit(b[i]!)) i++;
+	if (i === start) throw surprise;
+	return i;
+}
+
+/** End of `[n, n, …]` (whole numbers ≥ 0) at `i`. */
+function lineListEnd(b: Uint8Array, i: number): number {
+	i = skipWs(b, expect(b, i, OPEN_BRACKET));
+	if (b[i] === CLOSE_BRACKET) return i + 1;
+	for (;;) {
+		i = skipWs(b, integerEnd(b, i, false));
+		if (b[i] === COMMA) i = skipWs(b, i + 1);
+		else return expect(b, i, CLOSE_BRACKET);
+	}
+}
+
+/** End of `[[a, b], …]` (whole numbers, maybe negative) at `i`. */
+function arcListEnd(b: Uint8Array, i: number): number {
+	i = skipWs(b, expect(b, i, OPEN_BRACKET));
+	if (b[i] === CLOSE_BRACKET) return i + 1;
+	for (;;) {
+		i = skipWs(b, expect(b, i, OPEN_BRACKET));
+		i = skipWs(b, integerEnd(b, i, true));
+		i = skipWs(b, expect(b, i, COMMA));
+		i = skipWs(b, integerEnd(b, i, true));
+		i = skipWs(b, expect(b, i, CLOSE_BRACKET));
+		if (b[i] === COMMA) i = skipWs(b, i + 1);
+		else return expect(b, i, CLOSE_BRACKET);
+	}
+}
+
+/** End of any JSON value at `i`: brackets balanced, strings closed, only literal bytes between. */
+function valueEnd(b: Uint8Array, i: number): number {
+	let depth = 0;
+	const n = b.length;
+	while (i < n) {
+		const c = b[i]!;
+		if (c === QUOTE) {
+			i = stringEnd(b, i);
+			if (depth === 0) return i;
+		} else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+			depth++;
+			i++;
+		} else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+			if (depth === 0) return i;
+			depth--;
+			i++;
+			if (depth === 0) return i;
+		} else if (c === COMMA) {
+			if (depth === 0) return i;
+			i++;
+		} else if (LITERAL[c] === 1 || isWs(c) || c === COLON) i++;
+		else throw surprise;
+	}
+	throw surprise;
+}
+
+/** Copies kept byte ranges into one output buffer (untouched pages of it cost no memory). */
+class Output {
+	readonly buf: Buffer;
+	readonly src: Buffer;
+	length = 0;
+	constructor(src: Buffer) {
+		this.src = src;
+		this.buf = Buffer.allocUnsafe(src.length + 16);
+	}
+	range(start: number, end: number): void {
+		this.length += this.src.copy(this.buf, this.length, start, end);
+	}
+	byte(c: number): void {
+		this.buf[this.length++] = c;
+	}
+}
+
+/** Scan one file object at `i`, writing its kept members; returns the position after it. */
+function scanFile(b: Buffer, i: number, out: Output): number {
+	i = skipWs(b, expect(b, skipWs(b, i), OPEN_BRACE));
+	out.byte(OPEN_BRACE);
+	if (b[i] === CLOSE_BRACE) {
+		out.byte(CLOSE_BRACE);
+		return i + 1;
+	}
+	let first = true;
+	for (;;) {
+		const keyStart = skipWs(b, i);
+		const keyEnd = stringEnd(b, keyStart);
+		const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
+		const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
+		let end: number;
+		let kept = false;
+		if (key === 'executed_lines' || key === 'excluded_lines') end = lineListEnd(b, start);
+		else if (key === 'missing_lines') ((end = lineListEnd(b, start)), (kept = true));
+		else if (key === 'executed_branches') end = arcListEnd(b, start);
+		else if (key === 'missing_branches') ((end = arcListEnd(b, start)), (kept = true));
+		else ((end = valueEnd(b, start)), (kept = key === 'summary'));
+		if (kept) {
+			if (!first) out.byte(COMMA);
+			out.range(keyStart, keyEnd);
+			out.byte(COLON);
+			out.range(start, end);
+			first = false;
+		}
+		i = skipWs(b, end);
+		if (b[i] === COMMA) {
+			i++;
+			continue;
+		}
+		out.byte(CLOSE_BRACE);
+		return expect(b, i, CLOSE_BRACE);
+	}
+}
+
+/** Scan the `files` object at `i`. */
+function scanFiles(b: Buffer, i: number, out: Output): number {
+	i = skipWs(b, expect(b, i, OPEN_BRACE));
+	out.byte(OPEN_BRACE);
+	if (b[i] === CLOSE_BRACE) {
+		out.byte(CLOSE_BRACE);
+		return i + 1;
+	}
+	for (let n = 0; ; n++) {
+		const pathStart = skipWs(b, i);
+		const pathEnd = stringEnd(b, pathStart);
+		if (n > 0) out.byte(COMMA);
+		out.range(pathStart, pathEnd);
+		out.byte(COLON);
+		i = skipWs(b, scanFile(b, expect(b, skipWs(b, pathEnd), COLON), out));
+		if (b[i] === COMMA) {
+			i++;
+			continue;
+		}
+		out.byte(CLOSE_BRACE);
+		return expect(b, i, CLOSE_BRACE);
+	}
+}
+
+/**
+ * The snapshot bytes of a coverage.py JSON report: the same JSON with only the parts a snapshot
+ * keeps. Null when the bytes are not shaped as expected (the caller then parses the whole text).
+ */
+export function reduceCoveragePyJson(b: Buffer): Buffer | null {
+	try {
+		const out = new Output(b);
+		let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 byte-order mark
+		i = skipWs(b, expect(b, skipWs(b, i), OPEN_BRACE));
+		out.byte(OPEN_BRACE);
+		if (b[i] === CLOSE_BRACE) return null;
+		for (let n = 0; ; n++) {
+			const keyStart = skipWs(b, i);
+			const keyEnd = stringEnd(b, keyStart);
+			const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
+			const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
+			if (n > 0) out.byte(COMMA);
+			out.range(keyStart, keyEnd);
+			out.byte(COLON);
+			if (key === 'files') i = scanFiles(b, start, out);
+			else {
+				const end = valueEnd(b, start);
+				out.range(start, end);
+				i = end;
+			}
+			i = skipWs(b, i);
+			if (b[i] === COMMA) {
+				i++;
+				continue;
+			}
+			i = skipWs(b, expect(b, i, CLOSE_BRACE));
+			if (i !== b.length) return null;
+			out.byte(CLOSE_BRACE);
+			out.byte(10);
+			return out.buf.subarray(0, out.length);
+		}
+	} catch (err) {
+		if (err instanceof Surprise) return null;
+		throw err;
+	}
+}
