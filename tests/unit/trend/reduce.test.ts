@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { reduceCoveragePyJson } from '../../../src/lib/reports/coveragepyReduce.ts';
+import { readCoveragePyJson } from '../../../src/lib/reports/coveragepyJson.ts';
+import { REPORTS } from './helpers.ts';
+
+/** What a snapshot keeps of a parsed report: meta, totals, and per file summary, missing lines and arcs. */
+function snapshotOf(report: { meta: unknown; totals: unknown; files: Record<string, Record<string, unknown>> }) {
+	const files: Record<string, unknown> = {};
+	for (const [path, f] of Object.entries(report.files)) {
+		const kept: Record<string, unknown> = { summary: f.summary, missing_lines: f.missing_lines };
+		if (f.missing_branches !== undefined) kept.missing_branches = f.missing_branches;
+		files[path] = kept;
+	}
+	return { meta: report.meta, files, totals: report.totals };
+}
+
+const branch = readFileSync(`${REPORTS}/coverage-branch.json`, 'utf8');
+const parsed = JSON.parse(branch);
+
+/** A coverage.py 7.x (format 3) report: regions per function and class, with their own line lists. */
+function format3(): string {
+	const r = structuredClone(parsed);
+	r.meta.format = 3;
+	r.meta.version = '7.6.1';
+	for (const f of Object.values(r.files) as Array<Record<string, unknown>>) {
+		const region = {
+			executed_lines: f.executed_lines,
+			summary: f.summary,
+			missing_lines: f.missing_lines,
+			excluded_lines: [],
+			executed_branches: f.executed_branches ?? [],
+			missing_branches: f.missing_branches ?? [],
+		};
+		f.functions = {
+			'': region,
+			'Policy.allows': {
+				...region,
+				summary: { ...(f.summary as object), note: 'a "quoted" \\ value', flag: true, none: null },
+			},
+		};
+		f.classes = { '': region };
+	}
+	return JSON.stringify(r, null, 4);
+}
+
+describe('reduceCoveragePyJson keeps exactly what a snapshot needs', () => {
+	test.each([
+		['coverage.py 6.5 with branches', branch],
+		['coverage.py 6.5 without branches', readFileSync(`${REPORTS}/coverage-nobranch.json`, 'utf8')],
+		['pretty-printed with indent=4 and a BOM', `\uFEFF${JSON.stringify(parsed, null, 4)}`],
+		['coverage.py 7.x format 3 with function and class regions', format3()],
+	])('%s', (_name, text) => {
+		const reduced = reduceCoveragePyJson(Buffer.from(text, 'utf8'));
+		expect(reduced).not.toBeNull();
+		expect(JSON.parse(reduced!.toString('utf8'))).toEqual(snapshotOf(JSON.parse(text.replace(/^\uFEFF/, ''))));
+		expect(reduced!.length).toBeLessThan(Buffer.byteLength(text));
+	});
+
+	test('the fast and the ordinary path read the same report', () => {
+		const fast = readCoveragePyJson(Buffer.from(branch), 'fast.json');
+		expect(fast.snapshotBytes).not.toBeNull();
+		// `1.0` is valid JSON for line 1 but not the digits-only list the reducer expects: the ordinary path runs.
+		const odd = branch.replace('"executed_lines": [', '"executed_lines": [1.0, ');
+		expect(reduceCoveragePyJson(Buffer.from(odd))).toBeNull();
+		const ordinary = readCoveragePyJson(Buffer.from(odd), 'odd.json');
+		expect(ordinary.snapshotBytes).toBeNull();
+		expect(ordinary.report).toEqual(fast.report);
+		expect(JSON.parse(fast.snapshotBytes!.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(fast.report)));
+	});
+
+	test.each([
+		['NaN in a skipped list', branch.replace('"executed_lines": [', '"executed_lines": [NaN, ')],
+		['a truncated file', branch.slice(0, branch.length - 10)],
+		['trailing garbage', `${branch} x`],
+		['a string in a line list', branch.replace('"excluded_lines": [', '"excluded_lines": ["7", ')],
+		['an unclosed string', branch.replace('"meta": {', '"meta": {"x": "abc')],
+		['a control character in a key', branch.replace('"core/', '"co\u0001re/')],
+	])('%s: returns null so the ordinary parse names the problem', (_name, text) => {
+		expect(reduceCoveragePyJson(Buffer.from(text, 'utf8'))).toBeNull();
+	});
+});
