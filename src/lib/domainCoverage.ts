@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { addCounts, emptyCounts, type CoverageCounts } from './coverageNumbers.ts';
 import type { CoverageConfig, Domain } from './schemas/config.ts';
-import type { CoverageFile, CoverageReport } from './schemas/coveragepy.ts';
+import type { CoverageFile } from './schemas/coveragepy.ts';
 
 /** Normalise a report path for glob matching: forward slashes, no leading `./`. */
 export function normalizeReportPath(path: string): string {
@@ -19,7 +19,7 @@ export function domainMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (pat
 }
 
 /** The counts of one file of a coverage.py report. */
-export function fileCounts(file: CoverageFile): CoverageCounts {
+export function fileCounts(file: Pick<CoverageFile, 'summary'>): CoverageCounts {
 	const s = file.summary;
 	return {
 		files: 1,
@@ -41,7 +41,7 @@ export interface DomainCoverage {
 
 /** Add up a report per domain, the way coverage.py adds up the files that `--include` selects. */
 export function domainCoverage(
-	report: Pick<CoverageReport, 'files'>,
+	report: { files: Record<string, Pick<CoverageFile, 'summary'>> },
 	config: Pick<CoverageConfig, 'domains'>,
 ): DomainCoverage {
 	const matchers = config.domains.map((d) => [d.id, domainMatcher(d)] as const);
