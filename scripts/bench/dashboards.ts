@@ -118,6 +118,8 @@ try {
 		};
 		page.on('response', onResponse);
 		await page.goto(`${origin}${BASE}${path}`, { waitUntil: 'networkidle' });
+		// Give idle-time imports (Starlight's search UI) the chance to load, so every page is counted alike.
+		await page.waitForTimeout(1500);
 		page.off('response', onResponse);
 		const total = [...scripts.values()].reduce((a, b) => a + b, 0);
 		// Starlight's search box imports Pagefind's UI (`ui-core`) when the browser is idle, on every page.
