@@ -1,8 +1,14 @@
 import type { TrendChartData } from '../chartData.ts';
+import { sampleChartData } from '../downsample.ts';
 import { commitUrl } from '../figures.ts';
 import { shortCommit } from '../repositoryUrl.ts';
 import { SUITE_DURATION_LIMITS } from './suiteDuration.ts';
 import type { SuiteRun } from './suiteRuns.ts';
+
+/**
+ * Chart data for the suite over time. Like the coverage trend, a long history is sampled at build
+ * time (the last 90 days whole), so that 10,000 runs stay a light page.
+ */
 
 /** The x axis, dates, commits and links every suite chart shares. */
 function axis(runs: readonly SuiteRun[], repository: string | undefined) {
@@ -17,7 +23,7 @@ function axis(runs: readonly SuiteRun[], repository: string | undefined) {
 
 /** Tests per run: all of them, the failed ones (failures and errors) and the skipped ones. */
 export function testCountChart(runs: readonly SuiteRun[], repository: string | undefined): TrendChartData {
-	return {
+	return sampleChartData({
 		...axis(runs, repository),
 		series: [
 			{ id: 'tests', label: 'Tests', values: runs.map((r) => r.tests) },
@@ -26,24 +32,24 @@ export function testCountChart(runs: readonly SuiteRun[], repository: string | u
 		],
 		unit: '',
 		decimals: 0,
-	};
+	});
 }
 
 /** Pass rate per run, in percent of the tests that ran. */
 export function passRateChart(runs: readonly SuiteRun[], repository: string | undefined): TrendChartData {
-	return {
+	return sampleChartData({
 		...axis(runs, repository),
 		series: [{ id: 'pass-rate', label: 'Pass rate', values: runs.map((r) => r.passRate) }],
 		unit: '%',
 		decimals: 1,
 		bounds: [0, 100],
-	};
+	});
 }
 
 /** Suite duration per run in seconds, with the 5-minute warning and 10-minute failure lines. */
 export function durationChart(runs: readonly SuiteRun[], repository: string | undefined): TrendChartData {
 	const line = (seconds: number) => runs.map(() => seconds);
-	return {
+	return sampleChartData({
 		...axis(runs, repository),
 		series: [
 			{ id: 'duration', label: 'Suite duration', values: runs.map((r) => r.duration) },
@@ -66,5 +72,5 @@ export function durationChart(runs: readonly SuiteRun[], repository: string | un
 		decimals: 1,
 		// No negative durations; the upper bound is left open (JSON has no Infinity).
 		bounds: [0, Number.MAX_SAFE_INTEGER],
-	};
+	});
 }
