@@ -142,3 +142,29 @@ test('phone width: dashboards do not scroll sideways', async ({ page }) => {
 		expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
 	}
 });
+
+test('trend: the tooltip names date, commit, value and change; a click opens the commit', async ({ page, context }) => {
+	await context.route('https://github.com/**', (route) => route.fulfill({ status: 200, body: 'commit page' }));
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	// Where Chart.js drew the newest point of the first series (overall), in canvas pixels.
+	const point = await chart.evaluate((el) => {
+		const c = (el as unknown as { chart: { getDatasetMeta(i: number): { data: Array<{ x: number; y: number }> } } })
+			.chart;
+		const last = c.getDatasetMeta(0).data.at(-1)!;
+		return { x: last.x, y: last.y };
+	});
+	const canvas = chart.locator('canvas');
+	await canvas.hover({ position: point });
+	const tooltip = await chart.evaluate((el) => {
+		const t = (el as unknown as { chart: { tooltip: { title: string[]; body: Array<{ lines: string[] }> } } }).chart
+			.tooltip;
+		return { title: t.title.join(' '), body: t.body.flatMap((b) => b.lines).join(' ') };
+	});
+	expect(tooltip.title).toMatch(/^2026-11-20 · [0-9a-f]{7}$/);
+	expect(tooltip.body).toMatch(/^Overall: \d+\.\d\d% \([+−±]\d+\.\d\d since previous\)$/);
+	const popup = page.waitForEvent('popup');
+	await canvas.click({ position: point });
+	expect((await popup).url()).toMatch(/^https:\/\/github\.com\/example\/atom-backend\/commit\/[0-9a-f]{40}$/);
+});
