@@ -17,11 +17,15 @@ const source = JSON.parse(readFileSync('tests/fixtures/reports/coverage-branch.j
 const dir = mkdtempSync(join(tmpdir(), 'bench-record-'));
 const reportFile = join(dir, 'coverage.json');
 
-/** Replicate the real report's files under new paths until the JSON text passes the target size. */
+/** coverage.py writes `json.dump(..., indent=None)`: ", " and ": " separators; match its bytes. */
+const pySeparators = (text: string) => text.replace(/,(?=["\d[{-])/g, ', ').replace(/":(?=[\d"[{tfn-])/g, '": ');
+
+/** Replicate the real report's files under new paths until the JSON text reaches the target size. */
 function makeReport(): { bytes: number; files: number } {
 	const entries = Object.entries(source.files as Record<string, { summary: Record<string, number> }>);
-	const perCopy = entries.reduce((n, [p, f]) => n + p.length + 12 + JSON.stringify(f).length, 0);
-	const copies = Math.ceil(TARGET_BYTES / perCopy) + 1;
+	const perCopy =
+		Buffer.byteLength(pySeparators(JSON.stringify(source.files))) + entries.length * ' "gen00000/"'.length;
+	const copies = Math.floor(TARGET_BYTES / perCopy);
 	const files: Record<string, unknown> = {};
 	const sum = {
 		covered_lines: 0,
@@ -43,10 +47,7 @@ function makeReport(): { bytes: number; files: number } {
 		percent_covered: percentCovered(sum),
 		percent_covered_display: percentCovered(sum).toFixed(0),
 	};
-	// coverage.py writes `json.dump(..., indent=None)`: ", " and ": " separators; match its size per byte.
-	const text = JSON.stringify({ meta: source.meta, files, totals })
-		.replace(/,(?=["\d[{-])/g, ', ')
-		.replace(/":(?=[\d"[{tfn-])/g, '": ');
+	const text = pySeparators(JSON.stringify({ meta: source.meta, files, totals }));
 	writeFileSync(reportFile, text);
 	return { bytes: Buffer.byteLength(text), files: Object.keys(files).length };
 }

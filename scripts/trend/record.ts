@@ -67,12 +67,12 @@ function readInputs(
 	attemptFiles: string[],
 	domains: Parameters<typeof readCoverageReport>[2],
 ) {
-	const { report, format, snapshotBytes } = readCoverageReport(readInputBytes(reportFile), reportFile, domains);
+	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, domains);
 	const junit = junitFiles.map((f) => parseJunit(readInputFile(f), f));
 	const attempts = attemptFiles.map((f) => parseWith(attemptsFileSchema, f, parseJsonText(f, readInputFile(f))));
 	const tests = junit.length > 0 ? mergeJunitReports(junit) : null;
 	if (tests) tests.cases = applyAttempts(tests.cases, attempts);
-	return { report, format, tests, snapshotBytes };
+	return { report, format, tests, snapshot };
 }
 
 const FORMAT_NAME = { 'coveragepy-json': 'coverage.py JSON', cobertura: 'Cobertura XML', lcov: 'LCOV' } as const;
@@ -166,12 +166,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 	if (!existsSync(dir)) throw new DataError([{ file: dir, path: '', message: 'data directory not found' }]);
 	const config = loadConfig(dir);
 	const identity = runIdentity(values);
-	const { report, format, tests, snapshotBytes } = readInputs(
-		positionals[0]!,
-		junitFiles,
-		attemptFiles,
-		config.domains,
-	);
+	const { report, format, tests, snapshot } = readInputs(positionals[0]!, junitFiles, attemptFiles, config.domains);
 	// CI measures the suite's wall time itself (scripts/ci/run-backend-tests.sh); it replaces JUnit's sum.
 	if (values.duration !== undefined) {
 		const seconds = Number(values.duration);
@@ -182,7 +177,9 @@ export async function recordCommand(args: string[]): Promise<number> {
 			);
 		tests.duration = seconds;
 	}
-	if (!report.meta.timestamp) report.meta.timestamp = identity.timestamp ?? identity.date;
+	// Cobertura and LCOV may carry no time; the snapshot then says when it was recorded.
+	if (!Buffer.isBuffer(snapshot) && !snapshot.meta.timestamp)
+		snapshot.meta.timestamp = identity.timestamp ?? identity.date;
 
 	const plan = await withDataLock(dir, () => {
 		const trend = loadTrend(dir);
@@ -199,7 +196,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 		if (plan.snapshot)
 			writeFileAtomically(
 				join(dir, DATA_FILES.snapshots, plan.snapshot.name),
-				snapshotBytes ?? `${JSON.stringify(plan.snapshot.report)}\n`,
+				Buffer.isBuffer(snapshot) ? snapshot : `${JSON.stringify(snapshot)}\n`,
 			);
 		if (plan.testRun)
 			writeFileAtomically(join(dir, DATA_FILES.testRuns, plan.testRun.name), jsonText(plan.testRun.run));

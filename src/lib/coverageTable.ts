@@ -2,7 +2,7 @@ import { missingLines, percentCovered, type CoverageCounts } from './coverageNum
 import { fileCounts, type DomainCoverage } from './domainCoverage.ts';
 import { figureIds, figureLabel, OVERALL } from './figures.ts';
 import type { CoverageConfig } from './schemas/config.ts';
-import type { CoverageReport } from './schemas/coveragepy.ts';
+import type { CoverageFile } from './schemas/coveragepy.ts';
 import { coverageStatus, type CoverageStatus } from './status.ts';
 
 /** One figure of `trend report`: its counts, percentage, target and colour band. */
@@ -44,7 +44,11 @@ export interface GapFile {
 }
 
 /** The files of a domain with the most missing lines, most first (ties by path). */
-export function biggestGaps(report: CoverageReport, paths: string[], limit: number): GapFile[] {
+export function biggestGaps(
+	report: { files: Record<string, Pick<CoverageFile, 'summary'>> },
+	paths: string[],
+	limit: number,
+): GapFile[] {
 	return paths
 		.map((path) => {
 			const counts = fileCounts(report.files[path]!);

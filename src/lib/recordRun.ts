@@ -3,7 +3,7 @@ import { domainCoverage, type DomainCoverage } from './domainCoverage.ts';
 import { OVERALL } from './figures.ts';
 import type { JunitCase } from './junit.ts';
 import type { CoverageConfig } from './schemas/config.ts';
-import type { CoverageReport } from './schemas/coveragepy.ts';
+import type { CoverageFigures } from './reports/coveragepyJson.ts';
 import type { TestRun } from './schemas/testRun.ts';
 import { pointTime, trendFileSchema, type TrendFile, type TrendPoint } from './schemas/trend.ts';
 import { buildTestRun, summarizeTests, type RunIdentity } from './testRunBuild.ts';
@@ -12,7 +12,7 @@ import { buildTestRun, summarizeTests, type RunIdentity } from './testRunBuild.t
 export interface RecordInput {
 	config: CoverageConfig;
 	trend: TrendFile;
-	report: CoverageReport;
+	report: CoverageFigures;
 	/** Merged JUnit results, or null when no `--junit` was given. */
 	tests: { cases: JunitCase[]; duration: number } | null;
 	identity: RunIdentity & { message?: string | undefined };
@@ -30,7 +30,8 @@ export interface RecordPlan {
 	/** The point the new one replaced (same commit), if any. */
 	replaced: TrendPoint | null;
 	coverage: DomainCoverage;
-	snapshot: { name: string; report: CoverageReport } | null;
+	/** The snapshot file to write (its content is the caller's: bytes cut from the input or a converted report). */
+	snapshot: { name: string } | null;
 	testRun: { name: string; run: TestRun } | null;
 	dropSnapshots: string[];
 	dropTestRuns: string[];
@@ -174,7 +175,7 @@ export function planRecord(input: RecordInput): RecordPlan {
 		previous: index > 0 ? trend.coverage_history[index - 1]! : null,
 		replaced,
 		coverage,
-		snapshot: snapshotKept ? { name: names.snapshot, report: input.report } : null,
+		snapshot: snapshotKept ? { name: names.snapshot } : null,
 		testRun:
 			testRunKept && input.tests
 				? { name: names.testRun, run: buildTestRun(input.identity, input.tests.cases, input.tests.duration) }

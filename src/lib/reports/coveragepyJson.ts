@@ -64,52 +64,61 @@ function fileLooksValid(f: unknown): boolean {
 	);
 }
 
-/** A coverage.py report read for recording: the figures, and the snapshot's bytes when they could be cut from the input. */
-export interface CoveragePyRead {
-	report: CoverageReport;
-	/** The input's bytes reduced to the snapshot layout (written as they are), or null to serialise `report`. */
-	snapshotBytes: Buffer | null;
+/** The figures of a report: `meta`, `totals` and each file's `summary` (what aggregation reads). */
+export interface CoverageFigures {
+	meta: CoverageReport['meta'];
+	files: Record<string, Pick<CoverageFile, 'summary'>>;
+	totals: CoverageReport['totals'];
 }
 
-/**
- * Read a coverage.py JSON report (6.x or 7.x, with or without branch data) into the snapshot layout:
- * summaries, missing lines and missing branch arcs per file (what the site shows; executed lines and
- * per-function regions are dropped). Validation is the schema's, run in full only on the parts that
- * fail a lean check, so a 100 MB report is not walked by zod while errors read exactly as zod's.
- */
-export function readCoveragePyJson(bytes: Buffer, file: string): CoveragePyRead {
-	const reduced = reduceCoveragePyJson(bytes);
-	let data: unknown;
-	try {
-		data = reduced === null ? undefined : JSON.parse(reduced.toString('utf8'));
-	} catch {
-		data = undefined; // let the full parse below name the problem at its place in the file
-	}
-	const fast = data !== undefined;
-	if (!fast) data = parseJsonText(file, bytes.toString('utf8'));
+/** A coverage.py report read for recording: its figures, and its snapshot (bytes cut from the input, or a report to serialise). */
+export interface CoveragePyRead {
+	report: CoverageFigures;
+	snapshot: Buffer | CoverageReport;
+}
+
+/** Check the figures of a parsed report (lean, with the schema's own message on the first failure). */
+function checkFigures(file: string, data: unknown): CoverageFigures {
 	if (
 		data === null ||
 		typeof data !== 'object' ||
 		Array.isArray(data) ||
 		typeof (data as { files?: unknown }).files !== 'object'
 	)
-		return { report: parseWith(coverageReportSchema, file, data), snapshotBytes: null }; // throws, naming what is wrong
+		return parseWith(coverageReportSchema, file, data); // throws, naming what is wrong at the top level
 	const raw = data as { meta?: unknown; files: unknown; totals?: unknown };
-	if (raw.files === null || Array.isArray(raw.files))
-		return { report: parseWith(coverageReportSchema, file, data), snapshotBytes: null };
+	if (raw.files === null || Array.isArray(raw.files)) return parseWith(coverageReportSchema, file, data);
 	const { meta, totals } = parseWith(headSchema, file, { meta: raw.meta, totals: raw.totals });
-	const files: Record<string, CoverageFile> = {};
 	for (const [path, f] of Object.entries(raw.files as Record<string, unknown>)) {
-		if (!fileLooksValid(f)) {
-			// Let the schema say precisely what is wrong, with the full JSON path.
-			const probe = { meta: raw.meta, files: { [path]: f }, totals: raw.totals };
-			const result = coverageReportSchema.safeParse(probe);
-			if (!result.success) throw new DataError(problemsFromZod(file, result.error, probe));
-		}
+		if (fileLooksValid(f)) continue;
+		// Let the schema say precisely what is wrong, with the full JSON path.
+		const probe = { meta: raw.meta, files: { [path]: f }, totals: raw.totals };
+		const result = coverageReportSchema.safeParse(probe);
+		if (!result.success) throw new DataError(problemsFromZod(file, result.error, probe));
+	}
+	return { meta, files: raw.files as CoverageFigures['files'], totals };
+}
+
+/**
+ * Read a coverage.py JSON report (6.x or 7.x, with or without branch data). Usually the bytes are cut
+ * down first (see `reduceCoveragePyJson`): only the per-file summaries are parsed, and the snapshot is
+ * the input's own bytes of what the site shows (summaries, missing lines, missing branch arcs). When
+ * the bytes are unusual the whole text is parsed instead and the snapshot is built from it. Either
+ * way, validation is the schema's, run in full only on a part that fails a lean check, so a 100 MB
+ * report is not walked by zod while errors read exactly as zod's.
+ */
+export function readCoveragePyJson(bytes: Buffer, file: string): CoveragePyRead {
+	const reduced = reduceCoveragePyJson(bytes);
+	if (reduced !== null) return { report: checkFigures(file, reduced.figures), snapshot: reduced.snapshot };
+	const data = parseJsonText(file, bytes.toString('utf8'));
+	const { meta, totals, files: checked } = checkFigures(file, data);
+	const files: Record<string, CoverageFile> = {};
+	for (const [path, f] of Object.entries(checked)) {
 		const o = f as Record<string, unknown> & CoverageFile;
 		const kept: CoverageFile = { summary: o.summary, missing_lines: (o.missing_lines as number[] | undefined) ?? [] };
 		if (o.missing_branches !== undefined) kept.missing_branches = o.missing_branches;
 		files[path] = kept;
 	}
-	return { report: { meta, files, totals }, snapshotBytes: fast ? reduced : null };
+	const report = { meta, files, totals };
+	return { report, snapshot: report };
 }

@@ -114,63 +114,65 @@ function valueEnd(b: Uint8Array, i: number): number {
 	throw surprise;
 }
 
-/** Copies kept byte ranges into one output buffer (untouched pages of it cost no memory). */
+/** The snapshot, filled from byte ranges of the input (untouched pages of its buffer cost no memory). */
 class Output {
-	readonly buf: Buffer;
 	readonly src: Buffer;
-	length = 0;
+	readonly snap: Buffer;
+	snapLength = 0;
 	constructor(src: Buffer) {
 		this.src = src;
-		this.buf = Buffer.allocUnsafe(src.length + 16);
+		this.snap = Buffer.allocUnsafe(src.length + 16);
 	}
 	range(start: number, end: number): void {
-		this.length += this.src.copy(this.buf, this.length, start, end);
+		this.snapLength += this.src.copy(this.snap, this.snapLength, start, end);
 	}
 	byte(c: number): void {
-		this.buf[this.length++] = c;
+		this.snap[this.snapLength++] = c;
 	}
 }
 
-/** Scan one file object at `i`, writing its kept members; returns the position after it. */
-function scanFile(b: Buffer, i: number, out: Output): number {
+/** Parse one small JSON value (a summary, `meta`, `totals`, a path) from its bytes. */
+function parseSlice(b: Buffer, start: number, end: number): unknown {
+	return JSON.parse(b.toString('utf8', start, end));
+}
+
+/** Scan one file object at `i`: its snapshot members go to `out`, its summary is returned parsed. */
+function scanFile(b: Buffer, i: number, out: Output): { end: number; figures: { summary?: unknown } } {
 	i = skipWs(b, expect(b, skipWs(b, i), OPEN_BRACE));
 	out.byte(OPEN_BRACE);
-	if (b[i] === CLOSE_BRACE) {
-		out.byte(CLOSE_BRACE);
-		return i + 1;
-	}
+	const figures: { summary?: unknown } = {};
 	let first = true;
-	for (;;) {
-		const keyStart = skipWs(b, i);
-		const keyEnd = stringEnd(b, keyStart);
-		const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
-		const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
-		let end: number;
-		let kept = false;
-		if (key === 'executed_lines' || key === 'excluded_lines') end = lineListEnd(b, start);
-		else if (key === 'missing_lines') ((end = lineListEnd(b, start)), (kept = true));
-		else if (key === 'executed_branches') end = arcListEnd(b, start);
-		else if (key === 'missing_branches') ((end = arcListEnd(b, start)), (kept = true));
-		else ((end = valueEnd(b, start)), (kept = key === 'summary'));
-		if (kept) {
-			if (!first) out.byte(COMMA);
-			out.range(keyStart, keyEnd);
-			out.byte(COLON);
-			out.range(start, end);
-			first = false;
+	if (b[i] !== CLOSE_BRACE)
+		for (;;) {
+			const keyStart = skipWs(b, i);
+			const keyEnd = stringEnd(b, keyStart);
+			const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
+			const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
+			let end: number;
+			if (key === 'executed_lines' || key === 'excluded_lines' || key === 'missing_lines') end = lineListEnd(b, start);
+			else if (key === 'executed_branches' || key === 'missing_branches') end = arcListEnd(b, start);
+			else end = valueEnd(b, start);
+			if (key === 'summary') figures.summary = parseSlice(b, start, end);
+			if (key === 'summary' || key === 'missing_lines' || key === 'missing_branches') {
+				if (!first) out.byte(COMMA);
+				out.range(keyStart, keyEnd);
+				out.byte(COLON);
+				out.range(start, end);
+				first = false;
+			}
+			i = skipWs(b, end);
+			if (b[i] === COMMA) {
+				i++;
+				continue;
+			}
+			break;
 		}
-		i = skipWs(b, end);
-		if (b[i] === COMMA) {
-			i++;
-			continue;
-		}
-		out.byte(CLOSE_BRACE);
-		return expect(b, i, CLOSE_BRACE);
-	}
+	out.byte(CLOSE_BRACE);
+	return { end: expect(b, i, CLOSE_BRACE), figures };
 }
 
-/** Scan the `files` object at `i`. */
-function scanFiles(b: Buffer, i: number, out: Output): number {
+/** Scan the `files` object at `i`, filling `files` with each file's parsed summary. */
+function scanFiles(b: Buffer, i: number, out: Output, files: Record<string, unknown>): number {
 	i = skipWs(b, expect(b, i, OPEN_BRACE));
 	out.byte(OPEN_BRACE);
 	if (b[i] === CLOSE_BRACE) {
@@ -183,7 +185,9 @@ function scanFiles(b: Buffer, i: number, out: Output): number {
 		if (n > 0) out.byte(COMMA);
 		out.range(pathStart, pathEnd);
 		out.byte(COLON);
-		i = skipWs(b, scanFile(b, expect(b, skipWs(b, pathEnd), COLON), out));
+		const file = scanFile(b, expect(b, skipWs(b, pathEnd), COLON), out);
+		files[parseSlice(b, pathStart, pathEnd) as string] = file.figures;
+		i = skipWs(b, file.end);
 		if (b[i] === COMMA) {
 			i++;
 			continue;
@@ -193,13 +197,22 @@ function scanFiles(b: Buffer, i: number, out: Output): number {
 	}
 }
 
+/** What the reduction gives: the snapshot's bytes, and the figures (per-file summaries) already parsed. */
+export interface ReducedReport {
+	/** The report with only `meta`, `totals` and per file `summary`, `missing_lines`, `missing_branches`. */
+	snapshot: Buffer;
+	/** Top-level members parsed, with `files` holding only each file's `summary` (not yet validated). */
+	figures: Record<string, unknown>;
+}
+
 /**
- * The snapshot bytes of a coverage.py JSON report: the same JSON with only the parts a snapshot
- * keeps. Null when the bytes are not shaped as expected (the caller then parses the whole text).
+ * Cut a coverage.py JSON report down to its snapshot (the input's own bytes) and its figures.
+ * Null when the bytes are not shaped as expected (the caller then parses the whole text).
  */
-export function reduceCoveragePyJson(b: Buffer): Buffer | null {
+export function reduceCoveragePyJson(b: Buffer): ReducedReport | null {
 	try {
 		const out = new Output(b);
+		const figures: Record<string, unknown> = {};
 		let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 byte-order mark
 		i = skipWs(b, expect(b, skipWs(b, i), OPEN_BRACE));
 		out.byte(OPEN_BRACE);
@@ -207,15 +220,19 @@ export function reduceCoveragePyJson(b: Buffer): Buffer | null {
 		for (let n = 0; ; n++) {
 			const keyStart = skipWs(b, i);
 			const keyEnd = stringEnd(b, keyStart);
-			const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
+			const key = parseSlice(b, keyStart, keyEnd) as string;
 			const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
 			if (n > 0) out.byte(COMMA);
 			out.range(keyStart, keyEnd);
 			out.byte(COLON);
-			if (key === 'files') i = scanFiles(b, start, out);
-			else {
+			if (key === 'files') {
+				const files: Record<string, unknown> = {}; // a repeated key replaces the earlier value, as in JSON.parse
+				i = scanFiles(b, start, out, files);
+				figures.files = files;
+			} else {
 				const end = valueEnd(b, start);
 				out.range(start, end);
+				figures[key] = parseSlice(b, start, end);
 				i = end;
 			}
 			i = skipWs(b, i);
@@ -227,10 +244,11 @@ export function reduceCoveragePyJson(b: Buffer): Buffer | null {
 			if (i !== b.length) return null;
 			out.byte(CLOSE_BRACE);
 			out.byte(10);
-			return out.buf.subarray(0, out.length);
+			return { snapshot: out.snap.subarray(0, out.snapLength), figures };
 		}
 	} catch (err) {
-		if (err instanceof Surprise) return null;
+		// Odd bytes, or a slice JSON.parse refused: the ordinary parse will say what and where.
+		if (err instanceof Surprise || err instanceof SyntaxError) return null;
 		throw err;
 	}
 }

@@ -5,7 +5,7 @@ import { percentCovered } from '../coverageNumbers.ts';
 import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';
-import { readCoveragePyJson } from './coveragepyJson.ts';
+import { readCoveragePyJson, type CoverageFigures } from './coveragepyJson.ts';
 import { readLcov } from './lcov.ts';
 
 /** The coverage formats `trend record` and `trend report` read. */
@@ -66,7 +66,7 @@ export function resolveCoberturaPaths(report: CoverageReport, sources: string[],
 }
 
 /** Reject a report whose totals disagree with its files, or that measured no file. */
-function checkConsistent(report: CoverageReport, file: string): void {
+function checkConsistent(report: CoverageFigures, file: string): void {
 	const names = Object.keys(report.files);
 	if (names.length === 0)
 		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
@@ -107,26 +107,29 @@ function checkConsistent(report: CoverageReport, file: string): void {
 		]);
 }
 
-/** A coverage report in coverage.py's layout, its format, and (coverage.py JSON) the snapshot's bytes. */
+/** A coverage report's figures, its format, and its snapshot (bytes to write, or a report to serialise). */
 export interface CoverageRead {
-	report: CoverageReport;
+	report: CoverageFigures;
 	format: CoverageFormat;
-	/** Bytes to write as the snapshot, when they could be cut from the input; else serialise `report`. */
-	snapshotBytes: Buffer | null;
+	snapshot: Buffer | CoverageReport;
 }
 
-/** Read a coverage report in any supported format into coverage.py's JSON layout (a snapshot). */
+/** Read a coverage report in any supported format: figures for aggregation, and the snapshot to keep. */
 export function readCoverageReport(input: Buffer | string, file: string, domains: Domain[] = []): CoverageRead {
 	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
 	const format = detectCoverageFormat(bytes, file);
-	let report: CoverageReport;
-	let snapshotBytes: Buffer | null = null;
-	if (format === 'coveragepy-json') ({ report, snapshotBytes } = readCoveragePyJson(bytes, file));
-	else if (format === 'lcov') report = readLcov(bytes.toString('utf8'), file);
+	let read: { report: CoverageFigures; snapshot: Buffer | CoverageReport };
+	if (format === 'coveragepy-json') read = readCoveragePyJson(bytes, file);
 	else {
-		const { report: raw, sources } = readCobertura(bytes.toString('utf8'), file);
-		report = resolveCoberturaPaths(raw, sources, domains);
+		const converted =
+			format === 'lcov'
+				? readLcov(bytes.toString('utf8'), file)
+				: (() => {
+						const { report: raw, sources } = readCobertura(bytes.toString('utf8'), file);
+						return resolveCoberturaPaths(raw, sources, domains);
+					})();
+		read = { report: converted, snapshot: converted };
 	}
-	checkConsistent(report, file);
-	return { report, format, snapshotBytes };
+	checkConsistent(read.report, file);
+	return { ...read, format };
 }

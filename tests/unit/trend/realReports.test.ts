@@ -4,6 +4,7 @@ import { percentCovered, roundPercent } from '../../../src/lib/coverageNumbers.t
 import { loadConfig } from '../../../src/lib/dataDir.ts';
 import { domainCoverage } from '../../../src/lib/domainCoverage.ts';
 import { readCoverageReport } from '../../../src/lib/reports/readCoverageReport.ts';
+import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
 import { REPORTS, SEED_DATA } from './helpers.ts';
 
 const config = loadConfig(SEED_DATA);
@@ -58,11 +59,16 @@ describe.each(['branch', 'nobranch'])('coverage.py %s run: our figures equal cov
 		expect(other.report.meta.branch_coverage).toBe(run === 'branch');
 	});
 
-	test('missing lines per file are kept in the snapshot layout', () => {
-		for (const [path, file] of Object.entries(json.report.files)) {
-			expect(file.missing_lines, path).toEqual(raw.files[path].missing_lines);
-			expect(file).not.toHaveProperty('executed_lines');
+	test('the snapshot keeps per file the summary, missing lines and missing arcs, and drops executed lines', () => {
+		expect(Buffer.isBuffer(json.snapshot)).toBe(true);
+		const snapshot = JSON.parse(json.snapshot.toString());
+		for (const [path, file] of Object.entries(raw.files as Record<string, Record<string, unknown>>)) {
+			expect(snapshot.files[path].summary, path).toEqual(file.summary);
+			expect(snapshot.files[path].missing_lines, path).toEqual(file.missing_lines);
+			expect(snapshot.files[path].missing_branches, path).toEqual(file.missing_branches);
+			expect(snapshot.files[path]).not.toHaveProperty('executed_lines');
 		}
+		expect(coverageReportSchema.safeParse(snapshot).success).toBe(true);
 	});
 });
 

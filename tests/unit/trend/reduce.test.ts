@@ -53,20 +53,30 @@ describe('reduceCoveragePyJson keeps exactly what a snapshot needs', () => {
 	])('%s', (_name, text) => {
 		const reduced = reduceCoveragePyJson(Buffer.from(text, 'utf8'));
 		expect(reduced).not.toBeNull();
-		expect(JSON.parse(reduced!.toString('utf8'))).toEqual(snapshotOf(JSON.parse(text.replace(/^\uFEFF/, ''))));
-		expect(reduced!.length).toBeLessThan(Buffer.byteLength(text));
+		const full = snapshotOf(JSON.parse(text.replace(/^\uFEFF/, '')));
+		expect(JSON.parse(reduced!.snapshot.toString('utf8'))).toEqual(full);
+		const summaries = Object.fromEntries(
+			Object.entries(full.files).map(([p, f]) => [p, { summary: (f as { summary: unknown }).summary }]),
+		);
+		const { files, ...rest } = JSON.parse(text.replace(/^\uFEFF/, ''));
+		expect(reduced!.figures).toEqual({ ...rest, files: summaries });
+		expect(Object.keys(files)).toEqual(Object.keys(summaries));
+		expect(reduced!.snapshot.length).toBeLessThan(Buffer.byteLength(text));
 	});
 
 	test('the fast and the ordinary path read the same report', () => {
 		const fast = readCoveragePyJson(Buffer.from(branch), 'fast.json');
-		expect(fast.snapshotBytes).not.toBeNull();
+		expect(Buffer.isBuffer(fast.snapshot)).toBe(true);
 		// `1.0` is valid JSON for line 1 but not the digits-only list the reducer expects: the ordinary path runs.
 		const odd = branch.replace('"executed_lines": [', '"executed_lines": [1.0, ');
 		expect(reduceCoveragePyJson(Buffer.from(odd))).toBeNull();
 		const ordinary = readCoveragePyJson(Buffer.from(odd), 'odd.json');
-		expect(ordinary.snapshotBytes).toBeNull();
-		expect(ordinary.report).toEqual(fast.report);
-		expect(JSON.parse(fast.snapshotBytes!.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(fast.report)));
+		expect(Buffer.isBuffer(ordinary.snapshot)).toBe(false);
+		expect(JSON.parse((fast.snapshot as Buffer).toString('utf8'))).toEqual(
+			JSON.parse(JSON.stringify(ordinary.snapshot)),
+		);
+		for (const [path, f] of Object.entries(fast.report.files))
+			expect(ordinary.report.files[path]!.summary).toEqual(f.summary);
 	});
 
 	test.each([
