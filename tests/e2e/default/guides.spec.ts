@@ -22,6 +22,12 @@ for (const guide of GUIDES) {
 		expect(new URL(await current.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe(
 			`${E2E_BASE}/${guide.path}`,
 		);
+		// Expressive Code makes an overflowing block focusable from a script shortly after load; wait for it.
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('.expressive-code pre')].every(
+				(pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+			),
+		);
 		await expectAccessible(page);
 	});
 }
