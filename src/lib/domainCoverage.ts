@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { addCounts, emptyCounts, type CoverageCounts } from './coverageNumbers.ts';
+import { emptyCounts, type CoverageCounts } from './coverageNumbers.ts';
 import type { CoverageConfig, Domain } from './schemas/config.ts';
 import type { CoverageFile } from './schemas/coveragepy.ts';
 
@@ -8,14 +8,27 @@ export function normalizeReportPath(path: string): string {
 	return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
-/** A predicate that says whether a report path belongs to a domain (include globs minus exclude globs). */
-export function domainMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (path: string) => boolean {
+/** Include globs minus exclude globs, on a path already normalised. */
+function normalizedMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (path: string) => boolean {
 	const include = picomatch(domain.include, { dot: true });
 	const exclude = domain.exclude.length > 0 ? picomatch(domain.exclude, { dot: true }) : () => false;
-	return (path) => {
-		const p = normalizeReportPath(path);
-		return include(p) && !exclude(p);
-	};
+	return (p) => include(p) && !exclude(p);
+}
+
+/** A predicate that says whether a report path belongs to a domain (include globs minus exclude globs). */
+export function domainMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (path: string) => boolean {
+	const matches = normalizedMatcher(domain);
+	return (path) => matches(normalizeReportPath(path));
+}
+
+/** Add `c` into `sum` in place (a 100 MB report has 100,000+ files: no copy per file). */
+function addInto(sum: CoverageCounts, c: CoverageCounts): void {
+	sum.files += c.files;
+	sum.num_statements += c.num_statements;
+	sum.covered_lines += c.covered_lines;
+	sum.num_branches += c.num_branches;
+	sum.covered_branches += c.covered_branches;
+	sum.num_partial_branches += c.num_partial_branches;
 }
 
 /** The counts of one file of a coverage.py report. */
@@ -44,16 +57,17 @@ export function domainCoverage(
 	report: { files: Record<string, Pick<CoverageFile, 'summary'>> },
 	config: Pick<CoverageConfig, 'domains'>,
 ): DomainCoverage {
-	const matchers = config.domains.map((d) => [d.id, domainMatcher(d)] as const);
-	let overall = emptyCounts();
+	const matchers = config.domains.map((d) => [d.id, normalizedMatcher(d)] as const);
+	const overall = emptyCounts();
 	const sums: Record<string, CoverageCounts> = {};
 	const filesByDomain: Record<string, string[]> = Object.fromEntries(config.domains.map((d) => [d.id, []]));
-	for (const [path, file] of Object.entries(report.files)) {
-		const counts = fileCounts(file);
-		overall = addCounts(overall, counts);
+	for (const path in report.files) {
+		const counts = fileCounts(report.files[path]!);
+		addInto(overall, counts);
+		const p = normalizeReportPath(path);
 		for (const [id, matches] of matchers) {
-			if (!matches(path)) continue;
-			sums[id] = addCounts(sums[id] ?? emptyCounts(), counts);
+			if (!matches(p)) continue;
+			addInto((sums[id] ??= emptyCounts()), counts);
 			filesByDomain[id]!.push(path);
 		}
 	}
