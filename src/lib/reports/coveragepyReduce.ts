@@ -226,7 +226,8 @@ export function reduceCoveragePyJson(b: Buffer): ReducedReport | null {
 			out.range(keyStart, keyEnd);
 			out.byte(COLON);
 			if (key === 'files') {
-				const files: Record<string, unknown> = {}; // a repeated key replaces the earlier value, as in JSON.parse
+				// A repeated key replaces the earlier value, as in JSON.parse; no prototype, so "__proto__" is just a path.
+				const files: Record<string, unknown> = Object.create(null);
 				i = scanFiles(b, start, out, files);
 				figures.files = files;
 			} else {
