@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** Result of an `astro` command run by a test. */
 export interface AstroRun {
@@ -24,11 +23,22 @@ export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /**
+ * A fresh folder for one build, inside the checkout: Astro puts a build's prerender chunks in its
+ * output folder only when that folder is under the working directory, and otherwise in the shared
+ * `.astro/`, where two builds at once break each other.
+ */
+export function buildWorkDir(): string {
+	const parent = resolve('.e2e/test-builds');
+	mkdirSync(parent, { recursive: true });
+	return mkdtempSync(join(parent, 'run-'));
+}
+
+/**
  * Run `astro <command>` with Node 24 on a data directory, in a cache and output folder of its own
  * so that it can run beside other builds.
  */
 export function runAstro(command: 'build' | 'sync', env: Record<string, string>, outDir?: string): Promise<AstroRun> {
-	const work = mkdtempSync(join(tmpdir(), 'astro-run-'));
+	const work = buildWorkDir();
 	const out = outDir ?? join(work, 'dist');
 	const args = ['node_modules/astro/bin/astro.mjs', command, ...(command === 'build' ? ['--outDir', out] : [])];
 	return new Promise((resolve) => {

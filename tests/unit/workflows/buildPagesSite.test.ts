@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { astroEnv } from '../../helpers/astro.ts';
+import { astroEnv, buildWorkDir } from '../../helpers/astro.ts';
 
 /** Run the Pages build script as the workflow does (SITE_URL and BASE_PATH as configure-pages gives them). */
 function buildPagesSite(html: string, out: string): Promise<{ code: number | null; output: string }> {
@@ -30,7 +30,8 @@ describe('build-pages-site.sh', () => {
 		'builds under the Pages base path and publishes the HTML report at coverage_reports/html/',
 		{ timeout: 240_000 },
 		async () => {
-			const work = mkdtempSync(join(tmpdir(), 'pages-'));
+			// Inside the checkout: an outDir elsewhere shares .astro/ with every other build (see buildWorkDir).
+			const work = buildWorkDir();
 			const html = join(work, 'reports', 'html');
 			mkdirSync(html, { recursive: true });
 			writeFileSync(join(html, 'index.html'), '<title>Coverage report</title><h1>Coverage report: 84%</h1>');
