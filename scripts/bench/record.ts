@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentCovered } from '../../src/lib/coverageNumbers.ts';
 
@@ -53,7 +53,10 @@ function makeReport(): { bytes: number; files: number } {
 }
 
 /** Run a command under `/usr/bin/time -v` (when present): wall seconds and peak RSS in bytes. */
-function measure(cmd: string, args: string[]): { seconds: number; rss: number | null; stdout: string } {
+function measure(
+	cmd: string,
+	args: string[],
+): { seconds: number; cpu: number | null; rss: number | null; stdout: string } {
 	const timed = existsSync('/usr/bin/time');
 	const start = process.hrtime.bigint();
 	const r = timed
@@ -62,7 +65,10 @@ function measure(cmd: string, args: string[]): { seconds: number; rss: number | 
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
 	const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
-	return { seconds, rss: kb ? Number(kb) * 1024 : null, stdout: r.stdout };
+	const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
+	const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
+	const cpu = user && sys ? Number(user) + Number(sys) : null;
+	return { seconds, cpu, rss: kb ? Number(kb) * 1024 : null, stdout: r.stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -75,7 +81,12 @@ try {
 		`report: ${mb(made.bytes)} (${made.bytes} bytes), ${made.files} files, replicated from tests/fixtures/reports/coverage-branch.json`,
 	);
 
-	const node: Array<{ seconds: number; rss: number | null }> = [];
+	console.log(
+		`load average before: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')} (other work on the machine slows both sides)`,
+	);
+	const node: Array<{ seconds: number; cpu: number | null; rss: number | null }> = [];
 	for (let i = 0; i < RUNS; i++) {
 		const data = join(dir, `data${i}`);
 		cpSync('tests/fixtures/trend/data', data, { recursive: true });
@@ -113,7 +124,7 @@ for f in d["files"].values():
     s += x["covered_lines"]; st += x["num_statements"]; br += x.get("num_branches", 0); cb += x.get("covered_branches", 0)
 print(time.perf_counter() - t, 100 * (s + cb) / (st + br))
 `;
-	const python: Array<{ seconds: number; rss: number | null; inner: number }> = [];
+	const python: Array<{ seconds: number; cpu: number | null; rss: number | null; inner: number }> = [];
 	for (let i = 0; i < RUNS; i++) {
 		const m = measure('/usr/bin/python3', ['-c', py, reportFile]);
 		python.push({ ...m, inner: Number(m.stdout.trim().split(' ')[0]) });
@@ -135,6 +146,18 @@ print(time.perf_counter() - t, 100 * (s + cb) / (st + br))
 	const ratio = nodeSec / pySec;
 	console.log(`ratio trend record / python: ${ratio.toFixed(2)}   goal ≤ 0.50   ${ratio <= 0.5 ? 'met' : 'NOT met'}`);
 	console.log(`ratio trend record / python load + loop alone: ${(nodeSec / pyInner).toFixed(2)}`);
+	if (node[0]!.cpu !== null && python[0]!.cpu !== null) {
+		const nodeCpu = median(node.map((r) => r.cpu!));
+		const pyCpu = median(python.map((r) => r.cpu!));
+		console.log(
+			`CPU time (user + system, less sensitive to load): trend record ${nodeCpu.toFixed(2)} s, python ${pyCpu.toFixed(2)} s, ratio ${(nodeCpu / pyCpu).toFixed(2)}`,
+		);
+	}
+	console.log(
+		`load average after: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}`,
+	);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
