@@ -22,6 +22,8 @@ test('changing a number in coverage_trend.json changes it in the coverage guide 
 	// A value no other figure in the data has, in the green band (thresholds from data/coverage.config.json).
 	latest.security_percent = 87.65;
 	latest.test_count = 4321;
+	// A domain whose globs matched no file has no value: the guide says so instead of showing 0 or 100.
+	latest.episodes_percent = null;
 	writeFileSync(trendFile, JSON.stringify(trend, null, 2));
 
 	const run = await runAstro('build', { COVERAGE_DATA_DIR: dataDir, BASE_PATH: '/atom-docs' }, join(work, 'dist'));
@@ -35,6 +37,8 @@ test('changing a number in coverage_trend.json changes it in the coverage guide 
 	expect(html).not.toContain(`>${old}<`);
 	// The other domains are untouched.
 	expect(statusRow(html, 'governance')).toContain(`${Number(latest.governance_percent).toFixed(2)}%`);
+	expect(statusRow(html, 'episodes')).toContain('no data');
+	expect(statusRow(html, 'episodes')).toContain('data-status="none"');
 	// Inline figures read the same data: the suite README quotes the newest test count.
 	const suite = readFileSync(join(run.outDir, 'guides/test-suite/index.html'), 'utf8');
 	expect(suite).toMatch(/data-testid="latest-run-summary"[^>]*>[^<]*ran 4321 tests/);
