@@ -53,13 +53,143 @@ function stringEnd(b: Uint8Array, i: number): number {
 	throw surprise;
 }
 
-/** End of a whole number (optionally negative) at `i`. */
+/** End of a whole number (optionally negative) at `i`; JSON allows no leading zeros. */
 function integerEnd(b: Uint8Array, i: number, negative: boolean): number {
 	if (negative && b[i] === MINUS) i++;
 	const start = i;
 	while (i < b.length && isDigit(b[i]!)) i++;
-	if (i === start) throw surprise;
+	if (i === start || (b[start] === 48 && i - start > 1)) throw surprise;
 	return i;
+}
+
+/** End of a JSON number at `i`, by the grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. */
+function numberEnd(b: Uint8Array, i: number): number {
+	i = integerEnd(b, i, true);
+	if (b[i] === 46) {
+		const start = ++i;
+		while (i < b.length && isDigit(b[i]!)) i++;
+		if (i === start) throw surprise;
+	}
+	if (b[i] === 101 || b[i] === 69) {
+		i++;
+		if (b[i] === 43 || b[i] === MINUS) i++;
+		const start = i;
+		while (i < b.length && isDigit(b[i]!)) i++;
+		if (i === start) throw surprise;
+	}
+	return i;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number whose JSON text runs from `start` to `end`. Up to 15 digits and no exponent, it is
+ * digits ÷ 10^decimals: both exact doubles, so one division rounds exactly as `Number()` does.
+ */
+function numberAt(b: Uint8Array, start: number, end: number): number {
+	let j = start;
+	const negative = b[j] === MINUS;
+	if (negative) j++;
+	let digits = 0;
+	let count = 0;
+	let decimals = -1;
+	for (; j < end; j++) {
+		const c = b[j]!;
+		if (c === 46) decimals = 0;
+		else if (isDigit(c)) {
+			digits = digits * 10 + (c - 48);
+			count++;
+			if (decimals >= 0) decimals++;
+		} else return Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'));
+	}
+	if (count > 15) return Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'));
+	const value = decimals > 0 ? digits / POWERS_OF_TEN[decimals]! : digits;
+	return negative ? -value : value;
+}
+
+/** Short ASCII strings seen before (coverage.py's `percent_covered_display` has a few hundred values). */
+const shortStrings = new Map<number, string>();
+
+/** The string whose JSON text runs from `start` (opening quote) to `end` (after the closing quote). */
+function stringAt(b: Buffer, start: number, end: number): string {
+	let key = end - start <= 8 ? 1 : -1;
+	for (let j = start + 1; j < end - 1; j++) {
+		const c = b[j]!;
+		if (c === BACKSLASH) return JSON.parse(b.toString('utf8', start, end)) as string;
+		if (key > 0) key = c < 128 ? key * 128 + c : -1;
+	}
+	if (key < 0) return b.toString('utf8', start + 1, end - 1);
+	let s = shortStrings.get(key);
+	if (s === undefined) shortStrings.set(key, (s = b.toString('latin1', start + 1, end - 1)));
+	return s;
+}
+
+/** coverage.py's summary keys, so that parsing 100,000 summaries makes no new key strings. */
+const SUMMARY_KEYS = [
+	'covered_lines',
+	'num_statements',
+	'percent_covered',
+	'percent_covered_display',
+	'missing_lines',
+	'excluded_lines',
+	'num_branches',
+	'num_partial_branches',
+	'covered_branches',
+	'missing_branches',
+];
+const SUMMARY_KEY_BYTES = SUMMARY_KEYS.map((k) => Buffer.from(k, 'latin1'));
+
+/** The key string whose bytes sit between the quotes at `start` (opening quote) and `end` (after the closing one). */
+function keyAt(b: Uint8Array, start: number, end: number): string {
+	const from = start + 1;
+	const len = end - 1 - from;
+	for (let k = 0; k < SUMMARY_KEY_BYTES.length; k++) {
+		const known = SUMMARY_KEY_BYTES[k]!;
+		if (known.length !== len) continue;
+		let j = 0;
+		while (j < len && b[from + j] === known[j]) j++;
+		if (j === len) return SUMMARY_KEYS[k]!;
+	}
+	return JSON.parse(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8')) as string;
+}
+
+/**
+ * Parse a summary object (numbers, strings, booleans, null) straight from the bytes; a nested value
+ * is left to `JSON.parse`. A 100 MB report has 100,000+ summaries, so this avoids a string per summary.
+ */
+function parseSummary(b: Buffer, start: number, end: number): unknown {
+	const obj: Record<string, unknown> = {};
+	let i = start;
+	i = skipWs(b, expect(b, i, OPEN_BRACE));
+	if (b[i] === CLOSE_BRACE) return obj;
+	for (;;) {
+		const keyStart = skipWs(b, i);
+		const keyEnd = stringEnd(b, keyStart);
+		const key = keyAt(b, keyStart, keyEnd);
+		i = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
+		const c = b[i]!;
+		let value: unknown;
+		if (isDigit(c) || c === MINUS) {
+			const from = i;
+			i = numberEnd(b, i);
+			value = numberAt(b, from, i);
+		} else if (c === QUOTE) {
+			const from = i;
+			i = stringEnd(b, i);
+			value = stringAt(b, from, i);
+		} else if (c === 116 && b.toString('latin1', i, i + 4) === 'true') ((value = true), (i += 4));
+		else if (c === 102 && b.toString('latin1', i, i + 5) === 'false') ((value = false), (i += 5));
+		else if (c === 110 && b.toString('latin1', i, i + 4) === 'null') ((value = null), (i += 4));
+		else return parseSlice(b, start, end); // a nested value: not coverage.py's, but JSON all the same
+		obj[key] = value;
+		i = skipWs(b, i);
+		if (b[i] === COMMA) {
+			i++;
+			continue;
+		}
+		expect(b, i, CLOSE_BRACE);
+		return obj;
+	}
 }
 
 /** End of `[n, n, …]` (whole numbers ≥ 0) at `i`. */
@@ -152,7 +282,7 @@ function scanFile(b: Buffer, i: number, out: Output): { end: number; figures: { 
 			if (key === 'executed_lines' || key === 'excluded_lines' || key === 'missing_lines') end = lineListEnd(b, start);
 			else if (key === 'executed_branches' || key === 'missing_branches') end = arcListEnd(b, start);
 			else end = valueEnd(b, start);
-			if (key === 'summary') figures.summary = parseSlice(b, start, end);
+			if (key === 'summary') figures.summary = parseSummary(b, start, end);
 			if (key === 'summary' || key === 'missing_lines' || key === 'missing_branches') {
 				if (!first) out.byte(COMMA);
 				out.range(keyStart, keyEnd);
@@ -186,7 +316,7 @@ function scanFiles(b: Buffer, i: number, out: Output, files: Record<string, unkn
 		out.range(pathStart, pathEnd);
 		out.byte(COLON);
 		const file = scanFile(b, expect(b, skipWs(b, pathEnd), COLON), out);
-		files[parseSlice(b, pathStart, pathEnd) as string] = file.figures;
+		files[stringAt(b, pathStart, pathEnd)] = file.figures;
 		i = skipWs(b, file.end);
 		if (b[i] === COMMA) {
 			i++;

@@ -64,6 +64,49 @@ describe('reduceCoveragePyJson keeps exactly what a snapshot needs', () => {
 		expect(reduced!.snapshot.length).toBeLessThan(Buffer.byteLength(text));
 	});
 
+	test('numbers and strings in summaries read exactly as JSON.parse reads them', () => {
+		const numbers = [
+			'0',
+			'7',
+			'100.0',
+			'12.50',
+			'0.1',
+			'33.333333333333336',
+			'99.99999999999999',
+			'1e2',
+			'2.5E-3',
+			'-0',
+			'123456789012345678',
+			'87.34177215189874',
+		];
+		const r = structuredClone(parsed);
+		const path = Object.keys(r.files)[0]!;
+		numbers.forEach((n, i) => (r.files[path].summary[`n${i}`] = `@${n}@`));
+		r.files[path].summary.label = 'caf\u00e9 "quoted" \\ back';
+		r.files[path].summary.short = '86';
+		const text = JSON.stringify(r).replace(/"@([^@]+)@"/g, '$1');
+		const reduced = reduceCoveragePyJson(Buffer.from(text))!;
+		const expected = JSON.parse(text).files[path].summary;
+		expect((reduced.figures.files as Record<string, { summary: unknown }>)[path]!.summary).toEqual(expected);
+		numbers.forEach((n, i) =>
+			expect(
+				Object.is(
+					(reduced.figures.files as Record<string, { summary: Record<string, number> }>)[path]!.summary[`n${i}`],
+					Number(n),
+				),
+				n,
+			).toBe(true),
+		);
+	});
+
+	test.each(['007', '1.', '.5', '1e', '--1', '1.2.3'])(
+		'the number %s, not JSON, sends the report to the ordinary parse',
+		(n) => {
+			const text = branch.replace('"covered_lines": ', `"covered_lines": ${n}, "was": `);
+			expect(reduceCoveragePyJson(Buffer.from(text))).toBeNull();
+		},
+	);
+
 	test('the fast and the ordinary path read the same report', () => {
 		const fast = readCoveragePyJson(Buffer.from(branch), 'fast.json');
 		expect(Buffer.isBuffer(fast.snapshot)).toBe(true);
