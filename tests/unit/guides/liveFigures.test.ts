@@ -26,7 +26,8 @@ test('changing a number in coverage_trend.json changes it in the coverage guide 
 	latest.episodes_percent = null;
 	writeFileSync(trendFile, JSON.stringify(trend, null, 2));
 
-	const run = await runAstro('build', { COVERAGE_DATA_DIR: dataDir, BASE_PATH: '/atom-docs' }, join(work, 'dist'));
+	// The helper builds into a folder of its own inside the checkout (see tests/helpers/astro.ts).
+	const run = await runAstro('build', { COVERAGE_DATA_DIR: dataDir, BASE_PATH: '/atom-docs' });
 	expect(run.code, run.output).toBe(0);
 
 	const html = readFileSync(join(run.outDir, 'guides/coverage/index.html'), 'utf8');
