@@ -1,5 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+	closeSync,
+	existsSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	renameSync,
+	statSync,
+	writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DataError, parseJsonText, parseWith } from '../../src/lib/dataError.ts';
 import { DATA_FILES, listJsonFiles, loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
 import {
@@ -13,6 +23,7 @@ import {
 import { figureLabel, OVERALL, pointValue } from '../../src/lib/figures.ts';
 import { parseJunit } from '../../src/lib/junit.ts';
 import { planRecord, type RecordPlan } from '../../src/lib/recordRun.ts';
+import type { ByteSink } from '../../src/lib/reports/coveragepyReduce.ts';
 import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
 import { attemptsFileSchema } from '../../src/lib/schemas/attempts.ts';
 import { isoDateSchema } from '../../src/lib/schemas/trend.ts';
@@ -66,13 +77,23 @@ function readInputs(
 	junitFiles: string[],
 	attemptFiles: string[],
 	domains: Parameters<typeof readCoverageReport>[2],
+	sink: ByteSink,
 ) {
-	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, domains);
+	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, domains, sink);
 	const junit = junitFiles.map((f) => parseJunit(readInputFile(f), f));
 	const attempts = attemptFiles.map((f) => parseWith(attemptsFileSchema, f, parseJsonText(f, readInputFile(f))));
 	const tests = junit.length > 0 ? mergeJunitReports(junit) : null;
 	if (tests) tests.cases = applyAttempts(tests.cases, attempts);
 	return { report, format, tests, snapshot };
+}
+
+/** Temporary snapshots left by killed runs (older than ten minutes) are removed by the next run. */
+function removeStaleTemporaries(dir: string): void {
+	for (const name of readdirSync(dir)) {
+		if (!/^\.snapshot-\d+\.tmp$/.test(name)) continue;
+		const path = join(dir, name);
+		if (Date.now() - statSync(path).mtimeMs > 10 * 60_000) removeIfPresent(path);
+	}
 }
 
 const FORMAT_NAME = { 'coveragepy-json': 'coverage.py JSON', cobertura: 'Cobertura XML', lcov: 'LCOV' } as const;
@@ -166,7 +187,42 @@ export async function recordCommand(args: string[]): Promise<number> {
 	if (!existsSync(dir)) throw new DataError([{ file: dir, path: '', message: 'data directory not found' }]);
 	const config = loadConfig(dir);
 	const identity = runIdentity(values);
-	const { report, format, tests, snapshot } = readInputs(positionals[0]!, junitFiles, attemptFiles, config.domains);
+	// A coverage.py snapshot streams into a temporary file beside the data (same file system, so it can be
+	// renamed into place under the lock); it is never held whole in memory. Any failure removes it.
+	const tmp = join(dir, `.snapshot-${process.pid}.tmp`);
+	let fd: number | null = null;
+	const sink = (chunk: Buffer) => {
+		fd ??= openSync(tmp, 'w');
+		for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
+	};
+	try {
+		return await recordWith(dir, config, identity, values, positionals[0]!, junitFiles, attemptFiles, sink, () => {
+			if (fd === null) return null;
+			fsyncSync(fd);
+			closeSync(fd);
+			fd = null;
+			return tmp;
+		});
+	} finally {
+		if (fd !== null) closeSync(fd);
+		removeIfPresent(tmp);
+	}
+}
+
+/** Read the inputs, then (under the lock) plan and write; `finishStream` closes a streamed snapshot and names its file. */
+async function recordWith(
+	dir: string,
+	config: ReturnType<typeof loadConfig>,
+	identity: ReturnType<typeof runIdentity>,
+	values: Record<string, unknown>,
+	reportFile: string,
+	junitFiles: string[],
+	attemptFiles: string[],
+	sink: ByteSink,
+	finishStream: () => string | null,
+): Promise<number> {
+	const { report, format, tests, snapshot } = readInputs(reportFile, junitFiles, attemptFiles, config.domains, sink);
+	const streamed = snapshot === 'streamed' ? finishStream() : null;
 	// CI measures the suite's wall time itself (scripts/ci/run-backend-tests.sh); it replaces JUnit's sum.
 	if (values.duration !== undefined) {
 		const seconds = Number(values.duration);
@@ -178,7 +234,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 		tests.duration = seconds;
 	}
 	// Cobertura and LCOV may carry no time; the snapshot then says when it was recorded.
-	if (!Buffer.isBuffer(snapshot) && !snapshot.meta.timestamp)
+	if (typeof snapshot === 'object' && !Buffer.isBuffer(snapshot) && !snapshot.meta.timestamp)
 		snapshot.meta.timestamp = identity.timestamp ?? identity.date;
 
 	const plan = await withDataLock(dir, () => {
@@ -193,11 +249,15 @@ export async function recordCommand(args: string[]): Promise<number> {
 			existingTestRuns: listJsonFiles(join(dir, DATA_FILES.testRuns)),
 		});
 		// Linked files first, then the trend that links them, then what is no longer linked.
-		if (plan.snapshot)
-			writeFileAtomically(
-				join(dir, DATA_FILES.snapshots, plan.snapshot.name),
-				Buffer.isBuffer(snapshot) ? snapshot : `${JSON.stringify(snapshot)}\n`,
-			);
+		removeStaleTemporaries(dir);
+		if (plan.snapshot) {
+			const target = join(dir, DATA_FILES.snapshots, plan.snapshot.name);
+			if (streamed) {
+				mkdirSync(dirname(target), { recursive: true });
+				renameSync(streamed, target);
+			} else if (snapshot !== 'streamed')
+				writeFileAtomically(target, Buffer.isBuffer(snapshot) ? snapshot : `${JSON.stringify(snapshot)}\n`);
+		}
 		if (plan.testRun)
 			writeFileAtomically(join(dir, DATA_FILES.testRuns, plan.testRun.name), jsonText(plan.testRun.run));
 		writeFileAtomically(join(dir, DATA_FILES.trend), jsonText(plan.trend));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataError.ts';
-import { reduceCoveragePyJson } from './coveragepyReduce.ts';
+import { reduceCoveragePyJson, type ByteSink } from './coveragepyReduce.ts';
 import { coverageMetaSchema, coverageReportSchema, coverageSummarySchema } from '../schemas/coveragepy.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
@@ -71,10 +71,13 @@ export interface CoverageFigures {
 	totals: CoverageReport['totals'];
 }
 
-/** A coverage.py report read for recording: its figures, and its snapshot (bytes cut from the input, or a report to serialise). */
+/**
+ * A coverage.py report read for recording: its figures, and its snapshot: bytes cut from the input,
+ * `'streamed'` when those bytes went to the caller's sink, or a report to serialise.
+ */
 export interface CoveragePyRead {
 	report: CoverageFigures;
-	snapshot: Buffer | CoverageReport;
+	snapshot: Buffer | 'streamed' | CoverageReport;
 }
 
 /** Check the figures of a parsed report (lean, with the schema's own message on the first failure). */
@@ -107,9 +110,10 @@ function checkFigures(file: string, data: unknown): CoverageFigures {
  * way, validation is the schema's, run in full only on a part that fails a lean check, so a 100 MB
  * report is not walked by zod while errors read exactly as zod's.
  */
-export function readCoveragePyJson(bytes: Buffer, file: string): CoveragePyRead {
-	const reduced = reduceCoveragePyJson(bytes);
-	if (reduced !== null) return { report: checkFigures(file, reduced.figures), snapshot: reduced.snapshot };
+export function readCoveragePyJson(bytes: Buffer, file: string, sink?: ByteSink): CoveragePyRead {
+	const reduced = reduceCoveragePyJson(bytes, sink);
+	if (reduced !== null)
+		return { report: checkFigures(file, reduced.figures), snapshot: reduced.snapshot ?? 'streamed' };
 	const data = parseJsonText(file, bytes.toString('utf8'));
 	const { meta, totals, files: checked } = checkFigures(file, data);
 	const files: Record<string, CoverageFile> = {};

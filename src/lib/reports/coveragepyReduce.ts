@@ -244,20 +244,40 @@ function valueEnd(b: Uint8Array, i: number): number {
 	throw surprise;
 }
 
-/** The snapshot, filled from byte ranges of the input (untouched pages of its buffer cost no memory). */
+/** Where the snapshot's bytes go, chunk by chunk, in order. */
+export type ByteSink = (chunk: Buffer) => void;
+
+const CHUNK = 1 << 20;
+
+/**
+ * The snapshot, filled from byte ranges of the input: into one buffer (untouched pages of it cost no
+ * memory), or, with a sink, through a 1 MiB chunk so that the snapshot is never held whole.
+ */
 class Output {
 	readonly src: Buffer;
 	readonly snap: Buffer;
+	readonly sink: ByteSink | undefined;
 	snapLength = 0;
-	constructor(src: Buffer) {
+	constructor(src: Buffer, sink?: ByteSink) {
 		this.src = src;
-		this.snap = Buffer.allocUnsafe(src.length + 16);
+		this.sink = sink;
+		this.snap = Buffer.allocUnsafe(sink ? CHUNK : src.length + 16);
 	}
 	range(start: number, end: number): void {
+		if (this.sink && this.snapLength + (end - start) > CHUNK) {
+			this.flush();
+			if (end - start > CHUNK) return this.sink(this.src.subarray(start, end));
+		}
 		this.snapLength += this.src.copy(this.snap, this.snapLength, start, end);
 	}
 	byte(c: number): void {
+		if (this.sink && this.snapLength >= CHUNK) this.flush();
 		this.snap[this.snapLength++] = c;
+	}
+	/** Hand the chunk to the sink (a copy: the chunk buffer is reused). */
+	flush(): void {
+		if (this.sink && this.snapLength > 0) this.sink(Buffer.from(this.snap.subarray(0, this.snapLength)));
+		this.snapLength = 0;
 	}
 }
 
@@ -329,19 +349,20 @@ function scanFiles(b: Buffer, i: number, out: Output, files: Record<string, unkn
 
 /** What the reduction gives: the snapshot's bytes, and the figures (per-file summaries) already parsed. */
 export interface ReducedReport {
-	/** The report with only `meta`, `totals` and per file `summary`, `missing_lines`, `missing_branches`. */
-	snapshot: Buffer;
+	/** The report with only `meta`, `totals` and per file `summary`, `missing_lines`, `missing_branches`; null when it went to the sink. */
+	snapshot: Buffer | null;
 	/** Top-level members parsed, with `files` holding only each file's `summary` (not yet validated). */
 	figures: Record<string, unknown>;
 }
 
 /**
- * Cut a coverage.py JSON report down to its snapshot (the input's own bytes) and its figures.
- * Null when the bytes are not shaped as expected (the caller then parses the whole text).
+ * Cut a coverage.py JSON report down to its snapshot (the input's own bytes) and its figures. With a
+ * sink the snapshot is streamed to it; on null (bytes not shaped as expected: the caller then parses
+ * the whole text) whatever the sink received is to be thrown away.
  */
-export function reduceCoveragePyJson(b: Buffer): ReducedReport | null {
+export function reduceCoveragePyJson(b: Buffer, sink?: ByteSink): ReducedReport | null {
 	try {
-		const out = new Output(b);
+		const out = new Output(b, sink);
 		const figures: Record<string, unknown> = {};
 		let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 byte-order mark
 		i = skipWs(b, expect(b, skipWs(b, i), OPEN_BRACE));
@@ -375,6 +396,10 @@ export function reduceCoveragePyJson(b: Buffer): ReducedReport | null {
 			if (i !== b.length) return null;
 			out.byte(CLOSE_BRACE);
 			out.byte(10);
+			if (sink) {
+				out.flush();
+				return { snapshot: null, figures };
+			}
 			return { snapshot: out.snap.subarray(0, out.snapLength), figures };
 		}
 	} catch (err) {

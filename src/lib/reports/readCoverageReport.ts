@@ -6,6 +6,7 @@ import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';
 import { readCoveragePyJson, type CoverageFigures } from './coveragepyJson.ts';
+import type { ByteSink } from './coveragepyReduce.ts';
 import { readLcov } from './lcov.ts';
 
 /** The coverage formats `trend record` and `trend report` read. */
@@ -107,19 +108,24 @@ function checkConsistent(report: CoverageFigures, file: string): void {
 		]);
 }
 
-/** A coverage report's figures, its format, and its snapshot (bytes to write, or a report to serialise). */
+/** A coverage report's figures, its format, and its snapshot (bytes to write, `'streamed'` to the sink, or a report to serialise). */
 export interface CoverageRead {
 	report: CoverageFigures;
 	format: CoverageFormat;
-	snapshot: Buffer | CoverageReport;
+	snapshot: Buffer | 'streamed' | CoverageReport;
 }
 
 /** Read a coverage report in any supported format: figures for aggregation, and the snapshot to keep. */
-export function readCoverageReport(input: Buffer | string, file: string, domains: Domain[] = []): CoverageRead {
+export function readCoverageReport(
+	input: Buffer | string,
+	file: string,
+	domains: Domain[] = [],
+	sink?: ByteSink,
+): CoverageRead {
 	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
 	const format = detectCoverageFormat(bytes, file);
-	let read: { report: CoverageFigures; snapshot: Buffer | CoverageReport };
-	if (format === 'coveragepy-json') read = readCoveragePyJson(bytes, file);
+	let read: { report: CoverageFigures; snapshot: CoverageRead['snapshot'] };
+	if (format === 'coveragepy-json') read = readCoveragePyJson(bytes, file, sink);
 	else {
 		const converted =
 			format === 'lcov'

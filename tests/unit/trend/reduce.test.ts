@@ -54,14 +54,30 @@ describe('reduceCoveragePyJson keeps exactly what a snapshot needs', () => {
 		const reduced = reduceCoveragePyJson(Buffer.from(text, 'utf8'));
 		expect(reduced).not.toBeNull();
 		const full = snapshotOf(JSON.parse(text.replace(/^\uFEFF/, '')));
-		expect(JSON.parse(reduced!.snapshot.toString('utf8'))).toEqual(full);
+		expect(JSON.parse(reduced!.snapshot!.toString('utf8'))).toEqual(full);
 		const summaries = Object.fromEntries(
 			Object.entries(full.files).map(([p, f]) => [p, { summary: (f as { summary: unknown }).summary }]),
 		);
 		const { files, ...rest } = JSON.parse(text.replace(/^\uFEFF/, ''));
 		expect(reduced!.figures).toEqual({ ...rest, files: summaries });
 		expect(Object.keys(files)).toEqual(Object.keys(summaries));
-		expect(reduced!.snapshot.length).toBeLessThan(Buffer.byteLength(text));
+		expect(reduced!.snapshot!.length).toBeLessThan(Buffer.byteLength(text));
+	});
+
+	test('with a sink, the snapshot arrives in chunks that add up to the same bytes', () => {
+		const big = JSON.stringify({
+			...parsed,
+			files: Object.fromEntries(
+				Array.from({ length: 300 }, (_, i) => Object.entries(parsed.files).map(([p, f]) => [`c${i}/${p}`, f])).flat(),
+			),
+		});
+		const whole = reduceCoveragePyJson(Buffer.from(big))!;
+		const chunks: Buffer[] = [];
+		const streamed = reduceCoveragePyJson(Buffer.from(big), (c) => chunks.push(c))!;
+		expect(streamed.snapshot).toBeNull();
+		expect(chunks.length).toBeGreaterThan(1);
+		expect(Buffer.concat(chunks).equals(whole.snapshot!)).toBe(true);
+		expect(streamed.figures).toEqual(whole.figures);
 	});
 
 	test('numbers and strings in summaries read exactly as JSON.parse reads them', () => {
