@@ -86,7 +86,7 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * The number whose JSON text runs from `start` to `end`. Up to 15 digits and no exponent, it is
  * digits ÷ 10^decimals: both exact doubles, so one division rounds exactly as `Number()` does.
  */
-function numberAt(b: Uint8Array, start: number, end: number): number {
+function numberAt(b: Buffer, start: number, end: number): number {
 	let j = start;
 	const negative = b[j] === MINUS;
 	if (negative) j++;
@@ -100,9 +100,9 @@ function numberAt(b: Uint8Array, start: number, end: number): number {
 			digits = digits * 10 + (c - 48);
 			count++;
 			if (decimals >= 0) decimals++;
-		} else return Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'));
+		} else return Number(b.toString('latin1', start, end));
 	}
-	if (count > 15) return Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'));
+	if (count > 15) return Number(b.toString('latin1', start, end));
 	const value = decimals > 0 ? digits / POWERS_OF_TEN[decimals]! : digits;
 	return negative ? -value : value;
 }
@@ -139,16 +139,29 @@ const SUMMARY_KEYS = [
 ];
 const SUMMARY_KEY_BYTES = SUMMARY_KEYS.map((k) => Buffer.from(k, 'latin1'));
 
+/** The keys of a file entry, likewise. */
+const FILE_KEYS = [
+	'executed_lines',
+	'summary',
+	'missing_lines',
+	'excluded_lines',
+	'executed_branches',
+	'missing_branches',
+	'functions',
+	'classes',
+];
+const FILE_KEY_BYTES = FILE_KEYS.map((k) => Buffer.from(k, 'latin1'));
+
 /** The key string whose bytes sit between the quotes at `start` (opening quote) and `end` (after the closing one). */
-function keyAt(b: Uint8Array, start: number, end: number): string {
+function keyAt(b: Uint8Array, start: number, end: number, keys = SUMMARY_KEYS, keyBytes = SUMMARY_KEY_BYTES): string {
 	const from = start + 1;
 	const len = end - 1 - from;
-	for (let k = 0; k < SUMMARY_KEY_BYTES.length; k++) {
-		const known = SUMMARY_KEY_BYTES[k]!;
+	for (let k = 0; k < keyBytes.length; k++) {
+		const known = keyBytes[k]!;
 		if (known.length !== len) continue;
 		let j = 0;
 		while (j < len && b[from + j] === known[j]) j++;
-		if (j === len) return SUMMARY_KEYS[k]!;
+		if (j === len) return keys[k]!;
 	}
 	return JSON.parse(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8')) as string;
 }
@@ -296,7 +309,7 @@ function scanFile(b: Buffer, i: number, out: Output): { end: number; figures: { 
 		for (;;) {
 			const keyStart = skipWs(b, i);
 			const keyEnd = stringEnd(b, keyStart);
-			const key = b.toString('latin1', keyStart + 1, keyEnd - 1);
+			const key = keyAt(b, keyStart, keyEnd, FILE_KEYS, FILE_KEY_BYTES);
 			const start = skipWs(b, expect(b, skipWs(b, keyEnd), COLON));
 			let end: number;
 			if (key === 'executed_lines' || key === 'excluded_lines' || key === 'missing_lines') end = lineListEnd(b, start);
