@@ -72,7 +72,7 @@ function measure(
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 try {
 	const made = makeReport();
