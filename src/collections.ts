@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { CoverageConfig } from './lib/schemas/config.ts';
-import type { CoverageReport } from './lib/schemas/coveragepy.ts';
+import type { CompactSnapshot } from './lib/compactSnapshot.ts';
 import type { TestRun } from './lib/schemas/testRun.ts';
 import type { TrendFile } from './lib/schemas/trend.ts';
 
@@ -21,11 +21,11 @@ export async function getTrend(): Promise<TrendFile> {
 	return (entry?.data as TrendFile | undefined) ?? { coverage_history: [], targets: {} };
 }
 
-/** Kept snapshots, oldest first, with their file names. */
-export async function getSnapshots(): Promise<Array<{ name: string; report: CoverageReport }>> {
+/** Kept snapshots (compact: counts, missing ranges, functions), oldest first, with their file names. */
+export async function getSnapshots(): Promise<Array<{ name: string; report: CompactSnapshot }>> {
 	const entries = await getCollection('coverageSnapshots');
 	return entries
-		.map((e) => ({ name: `${e.id}.json`, report: e.data as CoverageReport }))
+		.map((e) => ({ name: `${e.id}.json`, report: e.data as CompactSnapshot }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 

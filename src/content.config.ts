@@ -2,6 +2,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
+import { compactSnapshot } from './lib/compactSnapshot.ts';
 import { join, resolve } from 'node:path';
 import {
 	DATA_FILES,
@@ -67,12 +68,16 @@ export const collections = {
 			{ id: 'trend', data: loadTrend(dataDir) },
 		]),
 	}),
-	/** `snapshots/*.json`: per-file coverage of the newest runs; id = file name without `.json`. */
+	/**
+	 * `snapshots/*.json`: per-file coverage of the newest runs, validated, then kept compact (counts,
+	 * missing ranges, functions; see `compactSnapshot`) so a 20,000-file report stays cheap to build.
+	 * id = file name without `.json`.
+	 */
 	coverageSnapshots: defineCollection({
 		loader: dataLoader('coverage-snapshots', [join(dataDir, DATA_FILES.snapshots)], () =>
 			listJsonFiles(join(dataDir, DATA_FILES.snapshots)).map((name) => ({
 				id: name.replace(/\.json$/, ''),
-				data: loadSnapshot(dataDir, name),
+				data: { ...compactSnapshot(loadSnapshot(dataDir, name)) },
 			})),
 		),
 	}),

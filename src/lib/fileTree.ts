@@ -2,10 +2,9 @@
  * A domain's files as a directory tree with coverage.py subtotals on every directory, flattened
  * into compact rows that a page can ship as JSON and render lazily.
  */
+import { compactCounts, functionCounts, type CompactSnapshot } from './compactSnapshot.ts';
 import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from './coverageNumbers.ts';
-import { fileCounts, normalizeReportPath } from './domainCoverage.ts';
-import { formatLineRanges } from './lineRanges.ts';
-import type { CoverageFile, CoverageReport } from './schemas/coveragepy.ts';
+import { normalizeReportPath } from './domainCoverage.ts';
 
 /** Function-level figures of one file (coverage.py 7 `functions` regions). */
 export interface FunctionRow {
@@ -34,14 +33,12 @@ export interface TreeNode {
 	file?: FileRow;
 }
 
-/** The rows of the given report paths (missing lines shortened to `maxRuns` ranges). */
-export function fileRows(report: Pick<CoverageReport, 'files'>, paths: readonly string[], maxRuns = 40): FileRow[] {
+/** The rows of the given snapshot paths. */
+export function fileRows(snapshot: Pick<CompactSnapshot, 'files'>, paths: readonly string[]): FileRow[] {
 	return paths.map((path) => {
-		const file = report.files[path]!;
-		const functions = Object.entries(file.functions ?? {})
-			.filter(([name]) => name !== '')
-			.map(([name, region]) => ({ name, counts: fileCounts({ ...region, missing_lines: [] } as CoverageFile) }));
-		return { path, counts: fileCounts(file), missing: formatLineRanges(file.missing_lines, maxRuns), functions };
+		const file = snapshot.files[path]!;
+		const functions = file[6].map((f) => ({ name: f[0], counts: functionCounts(f) }));
+		return { path, counts: compactCounts(file), missing: file[5], functions };
 	});
 }
 

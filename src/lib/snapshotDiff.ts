@@ -2,9 +2,8 @@
  * What changed between two snapshots, file by file: files that gained or lost coverage, new files
  * and removed files. Works on counts per path so the build and the compare page share it.
  */
-import { fileCounts } from './domainCoverage.ts';
+import { compactCounts, type CompactSnapshot } from './compactSnapshot.ts';
 import { percentCovered, type CoverageCounts } from './coverageNumbers.ts';
-import type { CoverageReport } from './schemas/coveragepy.ts';
 
 /** Counts per report path. */
 export type FileCountsMap = Record<string, CoverageCounts>;
@@ -28,10 +27,10 @@ export interface SnapshotDiff {
 	unchanged: number;
 }
 
-/** Counts per path of a report (optionally only the given paths). */
-export function countsByPath(report: Pick<CoverageReport, 'files'>, paths?: readonly string[]): FileCountsMap {
+/** Counts per path of a snapshot (optionally only the given paths). */
+export function countsByPath(snapshot: Pick<CompactSnapshot, 'files'>, paths?: readonly string[]): FileCountsMap {
 	const out: FileCountsMap = {};
-	for (const path of paths ?? Object.keys(report.files)) out[path] = fileCounts(report.files[path]!);
+	for (const path of paths ?? Object.keys(snapshot.files)) out[path] = compactCounts(snapshot.files[path]!);
 	return out;
 }
 

@@ -3,8 +3,8 @@
  * newest, which point recorded it, and each snapshot's per-domain sums (computed once per build).
  */
 import { getCoverageConfig, getSnapshots, getTrend } from '../../collections.ts';
+import { summaryReport, type CompactSnapshot } from '../../lib/compactSnapshot.ts';
 import { domainCoverage, type DomainCoverage } from '../../lib/domainCoverage.ts';
-import type { CoverageReport } from '../../lib/schemas/coveragepy.ts';
 import type { TrendPoint } from '../../lib/schemas/trend.ts';
 
 /** A kept snapshot with the point that recorded it (if the trend still names it) and its domain sums. */
@@ -13,7 +13,7 @@ export interface KeptSnapshot {
 	name: string;
 	/** Name without `.json`, used in URLs. */
 	id: string;
-	report: CoverageReport;
+	report: CompactSnapshot;
 	point: TrendPoint | null;
 	coverage: DomainCoverage;
 	/** Date to show: the point's date, else the report's own timestamp. */
@@ -34,7 +34,7 @@ export function keptSnapshots(): Promise<KeptSnapshot[]> {
 				id: name.replace(/\.json$/, ''),
 				report,
 				point,
-				coverage: domainCoverage(report, config),
+				coverage: domainCoverage(summaryReport(report), config),
 				date: (point?.date ?? report.meta.timestamp).slice(0, 10),
 			};
 		});

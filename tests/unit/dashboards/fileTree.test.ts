@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { compactCounts, compactSnapshot, summaryReport } from '../../../src/lib/compactSnapshot.ts';
+import { domainCoverage } from '../../../src/lib/domainCoverage.ts';
 import { buildFileTree, fileRows, largestGapsFirst, packTree } from '../../../src/lib/fileTree.ts';
 import { countsByPath, diffSnapshots, packCounts, unpackCounts } from '../../../src/lib/snapshotDiff.ts';
 import type { CoverageReport } from '../../../src/lib/schemas/coveragepy.ts';
@@ -37,16 +39,19 @@ const file = (
 		: {}),
 });
 
+const meta = { version: '7.6.1', timestamp: '2026-11-20T10:00:00', branch_coverage: false, format: 3 };
 const report = {
+	meta,
 	files: {
 		'core/gov/a.py': file(10, 5, [1, 2, 3, 7, 8], { '': [2, 2], run: [8, 3] }),
 		'core/gov/sub/b.py': file(20, 20),
 		'core/gov/c.py': file(30, 10, [4]),
 	},
 } as unknown as CoverageReport;
+const snapshot = compactSnapshot(report);
 
 describe('file tree', () => {
-	const rows = fileRows(report, Object.keys(report.files));
+	const rows = fileRows(snapshot, Object.keys(snapshot.files));
 
 	test('rows carry ranges of missing lines and named functions only', () => {
 		expect(rows[0]!.missing).toBe('1-3, 7-8');
@@ -88,12 +93,14 @@ describe('file tree', () => {
 
 describe('snapshot diff', () => {
 	test('sorts files into gained, lost, new and removed', () => {
-		const before = countsByPath({
-			files: { 'a.py': file(10, 5), 'b.py': file(10, 8), 'gone.py': file(4, 4), 'same.py': file(3, 1) },
-		} as never);
-		const after = countsByPath({
-			files: { 'a.py': file(10, 9), 'b.py': file(10, 2), 'new.py': file(5, 0), 'same.py': file(3, 1) },
-		} as never);
+		const snap = (files: Record<string, ReturnType<typeof file>>) =>
+			compactSnapshot({ meta, files } as unknown as CoverageReport);
+		const before = countsByPath(
+			snap({ 'a.py': file(10, 5), 'b.py': file(10, 8), 'gone.py': file(4, 4), 'same.py': file(3, 1) }),
+		);
+		const after = countsByPath(
+			snap({ 'a.py': file(10, 9), 'b.py': file(10, 2), 'new.py': file(5, 0), 'same.py': file(3, 1) }),
+		);
 		const d = diffSnapshots(before, after);
 		expect(d.gained.map((f) => [f.path, Math.round(f.change!)])).toEqual([['a.py', 40]]);
 		expect(d.lost.map((f) => [f.path, Math.round(f.change!)])).toEqual([['b.py', -60]]);
@@ -111,5 +118,28 @@ describe('snapshot diff', () => {
 			num_partial_branches: 2,
 		};
 		expect(unpackCounts(packCounts(c))).toEqual(c);
+	});
+});
+
+describe('compact snapshot', () => {
+	test('keeps counts, missing ranges and named functions; drops the rest', () => {
+		expect(snapshot.meta).toEqual(meta);
+		expect(snapshot.files['core/gov/a.py']).toEqual([10, 5, 0, 0, 0, '1-3, 7-8', [['run', 8, 3, 0, 0]]]);
+		expect(compactCounts(snapshot.files['core/gov/c.py']!)).toMatchObject({
+			files: 1,
+			num_statements: 30,
+			covered_lines: 10,
+		});
+	});
+	test('domain sums from the compact form equal those from the full report', () => {
+		const config = {
+			domains: [{ id: 'gov', label: 'Gov', description: '', include: ['core/gov/**'], exclude: ['**/sub/**'] }],
+		};
+		expect(domainCoverage(summaryReport(snapshot), config)).toEqual(domainCoverage(report, config));
+	});
+	test('long lists of missing lines are cut to the first ranges', () => {
+		const many = Array.from({ length: 40 }, (_, i) => 3 * i + 1);
+		const s = compactSnapshot({ meta, files: { 'x.py': file(200, 160, many) } } as unknown as CoverageReport, 3);
+		expect(s.files['x.py']![5]).toBe('1, 4, 7, … (+37 more)');
 	});
 });

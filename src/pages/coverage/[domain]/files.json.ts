@@ -16,7 +16,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
 	const newest = (await keptSnapshots()).at(-1);
 	const paths = newest?.coverage.filesByDomain[params.domain!] ?? [];
-	const rows = newest ? packTree(buildFileTree(fileRows(newest.report, paths, 10))) : [];
+	const rows = newest ? packTree(buildFileTree(fileRows(newest.report, paths))) : [];
 	return new Response(JSON.stringify({ snapshot: newest?.name ?? null, files: paths.length, rows }), {
 		headers: { 'Content-Type': 'application/json' },
 	});

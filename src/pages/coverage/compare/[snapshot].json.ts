@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { packCounts, type PackedCounts } from '../../../lib/snapshotDiff.ts';
-import { fileCounts } from '../../../lib/domainCoverage.ts';
+import { compactCounts } from '../../../lib/compactSnapshot.ts';
 import { keptSnapshots, type KeptSnapshot } from '../_snapshotData.ts';
 
 export const getStaticPaths = (async () =>
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = ({ props }) => {
 	const s = (props as { s: KeptSnapshot }).s;
 	const files: Record<string, PackedCounts> = {};
-	for (const [path, file] of Object.entries(s.report.files)) files[path] = packCounts(fileCounts(file));
+	for (const [path, file] of Object.entries(s.report.files)) files[path] = packCounts(compactCounts(file));
 	const domains = Object.fromEntries(
 		Object.entries(s.coverage.domains).map(([id, c]) => [id, c ? packCounts(c) : null]),
 	);
