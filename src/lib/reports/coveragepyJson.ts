@@ -92,7 +92,9 @@ function checkFigures(file: string, data: unknown): CoverageFigures {
 	const raw = data as { meta?: unknown; files: unknown; totals?: unknown };
 	if (raw.files === null || Array.isArray(raw.files)) return parseWith(coverageReportSchema, file, data);
 	const { meta, totals } = parseWith(headSchema, file, { meta: raw.meta, totals: raw.totals });
-	for (const [path, f] of Object.entries(raw.files as Record<string, unknown>)) {
+	const files = raw.files as Record<string, unknown>;
+	for (const path in files) {
+		const f = files[path];
 		if (fileLooksValid(f)) continue;
 		// Let the schema say precisely what is wrong, with the full JSON path.
 		const probe = { meta: raw.meta, files: { [path]: f }, totals: raw.totals };

@@ -66,14 +66,19 @@ export function resolveCoberturaPaths(report: CoverageReport, sources: string[],
 	return { ...report, files };
 }
 
-/** Reject a report whose totals disagree with its files, or that measured no file. */
+/** A `..` path segment or a control character. */
+const UNSAFE_PATH = /(?:^|[\\/])\.\.(?:[\\/]|$)|[\u0000-\u001f]/;
+
+/** Reject a report whose totals disagree with its files, that measured no file, or that names a file outside the project. */
 function checkConsistent(report: CoverageFigures, file: string): void {
-	const names = Object.keys(report.files);
-	if (names.length === 0)
-		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
-	for (const n of names)
-		if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(n) || /[\u0000-\u001f]/.test(n))
-			// Paths become page names and links on the site; one that climbs out of the project is refused.
+	let statements = 0;
+	let covered = 0;
+	let branches = 0;
+	let coveredBranches = 0;
+	let count = 0;
+	for (const n in report.files) {
+		// Paths become page names and links on the site; one that climbs out of the project is refused.
+		if (UNSAFE_PATH.test(n))
 			throw new DataError([
 				{
 					file,
@@ -81,17 +86,15 @@ function checkConsistent(report: CoverageFigures, file: string): void {
 					message: 'expected a file path inside the project (no ".." segment, no control character)',
 				},
 			]);
-	let statements = 0;
-	let covered = 0;
-	let branches = 0;
-	let coveredBranches = 0;
-	for (const n of names) {
 		const s = report.files[n]!.summary;
 		statements += s.num_statements;
 		covered += s.covered_lines;
 		branches += s.num_branches ?? 0;
 		coveredBranches += s.covered_branches ?? 0;
+		count++;
 	}
+	if (count === 0)
+		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
 	const pc = percentCovered({
 		num_statements: statements,
 		covered_lines: covered,
