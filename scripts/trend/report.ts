@@ -63,12 +63,11 @@ export function reportCommand(args: string[]): number {
 	const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  ')];
 	rows.forEach((r, i) => {
 		const c = cells[i]!;
-		const text = line(c);
-		// Colour the percent and status columns only; the padding is computed on the plain text.
-		const cut = text.length - widths[7]! - 2 - widths[6]! - 2 - widths[5]!;
-		out.push(
-			`${text.slice(0, cut)}${paint(r.status, text.slice(cut, cut + widths[5]!))}${text.slice(cut + widths[5]!, text.length - widths[7]!)}${paint(r.status, text.slice(text.length - widths[7]!))}`.trimEnd(),
-		);
+		// Colour the percent and status cells only; the padding is computed on the plain text.
+		const padded = c.map((v, j) => (j === 0 || j === 7 ? v.padEnd(widths[j]!) : v.padStart(widths[j]!)));
+		padded[5] = paint(r.status, padded[5]!);
+		padded[7] = paint(r.status, c[7]!);
+		out.push(padded.join('  '));
 	});
 	if (top > 0)
 		for (const d of config.domains) {
