@@ -7,11 +7,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runAstro, type AstroRun } from '../../helpers/astro.ts';
+import { buildWorkDir, runAstro, type AstroRun } from '../../helpers/astro.ts';
 
 const EVIL = '</title></script><img src=x onerror=alert(1)>';
 const work = mkdtempSync(join(tmpdir(), 'test-health-pages-'));
-const OUT = mkdtempSync(join(process.cwd(), '.e2e', 'unit-test-health-'));
+const OUT = buildWorkDir();
 let empty: AstroRun;
 let evil: AstroRun;
 
