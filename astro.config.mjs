@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { sidebar } from './src/sidebar.ts';
 
 /**
@@ -32,6 +33,15 @@ export default defineConfig({
 		mdx(),
 	],
 	vite: {
+		resolve: {
+			// Load Pagefind's search UI when the search dialog first opens, not on every page (see the file).
+			alias: [
+				{
+					find: /^@pagefind\/default-ui$/,
+					replacement: fileURLToPath(new URL('./src/search/lazyPagefindUI.ts', import.meta.url)),
+				},
+			],
+		},
 		build: {
 			rollupOptions: {
 				// Astro's own MDX output carries a directive the bundler warns about on every page; it is harmless.

@@ -60,3 +60,22 @@ test('the trend page lists the points recorded in data/', async ({ page }) => {
 	await page.goto('coverage/');
 	await expect(page.getByTestId('trend-row').first()).toContainText('2026-02-11');
 });
+
+test('search loads Pagefind’s UI only when the dialog opens, and typing straight away finds a guide', async ({
+	page,
+}) => {
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(r.url()));
+	await page.goto('coverage/');
+	await page.waitForLoadState('networkidle');
+	expect(
+		requested.filter((u) => /ui-core/.test(u)),
+		'search UI loaded before the search was opened',
+	).toEqual([]);
+	await page.keyboard.press('Control+k');
+	const input = page.locator('#starlight__search input');
+	await expect(input).toBeFocused();
+	await page.keyboard.type('flaky');
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+	await expect(page.locator('.pagefind-ui__result-link', { hasText: 'Flaky Test Guide' }).first()).toBeVisible();
+});
