@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { assertWellFormedXml } from './xml.ts';
 import { DataError, describeFound } from './dataError.ts';
 import type { TestStatus } from './schemas/testRun.ts';
 
@@ -109,15 +110,7 @@ function collectCases(suite: XmlNode, where: string, out: Array<{ node: XmlNode;
  */
 export function parseJunit(text: string, file: string): JunitReport {
 	checkText(file, text);
-	const valid = XMLValidator.validate(text);
-	if (valid !== true)
-		throw new DataError([
-			{
-				file,
-				path: '',
-				message: `not well-formed XML at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`,
-			},
-		]);
+	assertWellFormedXml(text, file);
 	const doc = parser.parse(text) as XmlNode;
 	let suites: XmlNode[];
 	let root: string;

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { assertWellFormedXml } from '../xml.ts';
 import { DataError, describeFound } from '../dataError.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { emptyLineData, toCoverageFile, totalsOf, type LineData } from './convertedFile.ts';
@@ -41,15 +42,7 @@ function wholeNumber(file: string, where: string, value: unknown, min: number): 
  * or more per file) into coverage.py's layout. Lines of one file spread over several classes are merged.
  */
 export function readCobertura(text: string, file: string): CoberturaResult {
-	const valid = XMLValidator.validate(text);
-	if (valid !== true)
-		throw new DataError([
-			{
-				file,
-				path: '',
-				message: `not well-formed XML at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`,
-			},
-		]);
+	assertWellFormedXml(text, file);
 	const doc = parser.parse(text) as XmlNode;
 	const root = doc.coverage as XmlNode | undefined;
 	if (!root || typeof root !== 'object') {
