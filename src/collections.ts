@@ -3,6 +3,7 @@
  * `content.config.ts` have validated every entry with the schemas in `src/lib/schemas`.
  */
 import { getCollection, getEntry } from 'astro:content';
+import { FOLDER_INDEX_ID } from './content.config.ts';
 import type { CoverageConfig } from './lib/schemas/config.ts';
 import type { CompactSnapshot } from './lib/compactSnapshot.ts';
 import type { TestRun } from './lib/schemas/testRun.ts';
@@ -25,6 +26,7 @@ export async function getTrend(): Promise<TrendFile> {
 export async function getSnapshots(): Promise<Array<{ name: string; report: CompactSnapshot }>> {
 	const entries = await getCollection('coverageSnapshots');
 	return entries
+		.filter((e) => e.id !== FOLDER_INDEX_ID)
 		.map((e) => ({ name: `${e.id}.json`, report: e.data as CompactSnapshot }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -33,6 +35,7 @@ export async function getSnapshots(): Promise<Array<{ name: string; report: Comp
 export async function getTestRuns(): Promise<Array<{ name: string; run: TestRun }>> {
 	const entries = await getCollection('testRuns');
 	return entries
+		.filter((e) => e.id !== FOLDER_INDEX_ID)
 		.map((e) => ({ name: `${e.id}.json`, run: e.data as TestRun }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

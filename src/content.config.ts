@@ -50,6 +50,18 @@ function dataLoader(
 	};
 }
 
+/** Id of the entry that lists a folder's files; no data file can have it (dot files are skipped). */
+export const FOLDER_INDEX_ID = '.index';
+
+/**
+ * Add an index entry to a folder collection. An empty folder is a normal state (nothing recorded
+ * yet), but Astro warns "does not exist or is empty … check your content config" for an empty
+ * collection; the index keeps the collection non-empty, and `src/collections.ts` leaves it out.
+ */
+function withFolderIndex(entries: Array<{ id: string; data: Record<string, unknown> }>) {
+	return [...entries, { id: FOLDER_INDEX_ID, data: { ids: entries.map((e) => e.id) } }];
+}
+
 export const collections = {
 	/** The guides: MDX in the top-level `content/` folder, with Starlight’s frontmatter. */
 	docs: defineCollection({
@@ -75,19 +87,23 @@ export const collections = {
 	 */
 	coverageSnapshots: defineCollection({
 		loader: dataLoader('coverage-snapshots', [join(dataDir, DATA_FILES.snapshots)], () =>
-			listJsonFiles(join(dataDir, DATA_FILES.snapshots)).map((name) => ({
-				id: name.replace(/\.json$/, ''),
-				data: { ...compactSnapshot(loadSnapshot(dataDir, name)) },
-			})),
+			withFolderIndex(
+				listJsonFiles(join(dataDir, DATA_FILES.snapshots)).map((name) => ({
+					id: name.replace(/\.json$/, ''),
+					data: { ...compactSnapshot(loadSnapshot(dataDir, name)) },
+				})),
+			),
 		),
 	}),
 	/** `test-runs/*.json`: per-test results of the newest runs; id = file name without `.json`. */
 	testRuns: defineCollection({
 		loader: dataLoader('test-runs', [join(dataDir, DATA_FILES.testRuns)], () =>
-			listJsonFiles(join(dataDir, DATA_FILES.testRuns)).map((name) => ({
-				id: name.replace(/\.json$/, ''),
-				data: loadTestRun(dataDir, name),
-			})),
+			withFolderIndex(
+				listJsonFiles(join(dataDir, DATA_FILES.testRuns)).map((name) => ({
+					id: name.replace(/\.json$/, ''),
+					data: loadTestRun(dataDir, name),
+				})),
+			),
 		),
 	}),
 };
