@@ -7,18 +7,7 @@
  */
 import type { JunitCase } from '../../../src/lib/junit.ts';
 import type { TestStatus } from '../../../src/lib/schemas/testRun.ts';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../../helpers/random.ts';
 
 const LAYERS = ['unit', 'integration', 'security', 'property_tests', 'api', 'e2e'];
 const AREAS = [
@@ -123,8 +112,8 @@ export interface SuiteOptions {
 
 /** `count` test cases of a made-up but realistic suite. */
 export function syntheticSuite(count: number, { seed = 1, runSeed = 1, wide = false }: SuiteOptions = {}): JunitCase[] {
-	const pick = rng(seed);
-	const timing = rng(runSeed * 7919);
+	const pick = seededRandom(seed);
+	const timing = seededRandom(runSeed * 7919);
 	const words = wide ? madeUpWords(3000, pick) : [];
 	const choose = (list: readonly string[]): string => {
 		const from = wide ? words : list;
