@@ -36,16 +36,16 @@ function dataLoader(
 		name,
 		load: async (context: LoaderContext) => {
 			const stampKey = 'input-stamp';
-			const sync = () => {
-				const stamp = `${inputStamp(watched)}:${libDigest}`;
+			const currentStamp = () => `${inputStamp(watched)}:${libDigest}`;
+			// The stamp is taken before reading, so a file changed during the read is read again next time.
+			const sync = (stamp = currentStamp()) => {
 				const entries = read();
 				context.store.clear();
 				for (const entry of entries) context.store.set({ ...entry, digest: context.generateDigest(entry.data) });
 				context.meta.set(stampKey, stamp);
 			};
-			const unchanged =
-				context.store.keys().length > 0 && context.meta.get(stampKey) === `${inputStamp(watched)}:${libDigest}`;
-			if (!unchanged) sync();
+			const stamp = currentStamp();
+			if (context.store.keys().length === 0 || context.meta.get(stampKey) !== stamp) sync(stamp);
 			if (!context.watcher) return;
 			for (const path of watched) context.watcher.add(path);
 			const onChange = (changed: string) => {
