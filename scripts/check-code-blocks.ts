@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
-import { consoleCommands, findFencedBlocks, type FencedBlock } from '../src/lib/fencedBlocks.ts';
+import { consoleCommands, findFencedBlocks, type FencedBlock } from '../src/lib/docs/fencedBlocks.ts';
 import { PYTHON } from '../tests/helpers/python.ts';
 
 /** One broken block: where (file and absolute line) and why. */

@@ -2,11 +2,11 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
-import { compactSnapshot } from './lib/compactSnapshot.ts';
+import { compactSnapshot } from './lib/snapshot/compactSnapshot.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeDigest, inputStamp } from './lib/inputStamp.ts';
-import { withFolderIndex } from './lib/folderIndex.ts';
+import { codeDigest, inputStamp } from './lib/dataDir/inputStamp.ts';
+import { withFolderIndex } from './lib/dataDir/folderIndex.ts';
 import {
 	DATA_FILES,
 	dataDirFromEnv,
@@ -15,7 +15,7 @@ import {
 	loadSnapshot,
 	loadTestRun,
 	loadTrend,
-} from './lib/dataDir.ts';
+} from './lib/dataDir/dataDir.ts';
 
 const dataDir = resolve(dataDirFromEnv());
 /** The validating and compacting code; a change to it invalidates every cached collection. */

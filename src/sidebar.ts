@@ -3,7 +3,7 @@
  * should read them. Domain pages follow `data/coverage.config.json`, so a new domain appears
  * without editing this file.
  */
-import { dataDirFromEnv, loadConfig } from './lib/dataDir.ts';
+import { dataDirFromEnv, loadConfig } from './lib/dataDir/dataDir.ts';
 
 type SidebarItem =
 	| { label: string; link: string }

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentCovered } from '../../src/lib/coverageNumbers.ts';
+import { percentCovered } from '../../src/lib/coverage/counts.ts';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
 const RUNS = 3;

@@ -12,10 +12,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonText } from '../../src/lib/dataStore.ts';
+import { jsonText } from '../../src/lib/dataDir/dataStore.ts';
 import { storedSize } from '../../src/lib/testHealth/storedSize.ts';
 import { analyseTestHealth } from '../../src/lib/testHealth/testHealth.ts';
-import { buildTestRun } from '../../src/lib/testRunBuild.ts';
+import { buildTestRun } from '../../src/lib/testHealth/testRunBuild.ts';
 import { syntheticSuite } from '../../tests/unit/testHealth/syntheticSuite.ts';
 
 const BUDGET = 100 * 1024;

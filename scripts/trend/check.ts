@@ -1,9 +1,9 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError } from '../../src/lib/dataError.ts';
-import { DATA_FILES, loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
-import { writeFileAtomically } from '../../src/lib/dataStore.ts';
-import { checkMarkdown, checkTrend } from '../../src/lib/trendCheck.ts';
+import { DataError } from '../../src/lib/dataDir/dataError.ts';
+import { DATA_FILES, loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
+import { writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
+import { checkMarkdown, checkTrend } from '../../src/lib/trend/trendCheck.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
 
 /** `trend check`: exit 1 when the newest point dropped too far; Markdown summary to stdout and files. */

@@ -1,4 +1,4 @@
-import { DataError } from '../../src/lib/dataError.ts';
+import { DataError } from '../../src/lib/dataDir/dataError.ts';
 import { checkCommand } from './check.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';

@@ -10,8 +10,8 @@ import {
 	writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataError, parseJsonText, parseWith } from '../../src/lib/dataError.ts';
-import { DATA_FILES, listJsonFiles, loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
+import { DataError, parseJsonText, parseWith } from '../../src/lib/dataDir/dataError.ts';
+import { DATA_FILES, listJsonFiles, loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import {
 	jsonText,
 	readInputBytes,
@@ -19,15 +19,15 @@ import {
 	removeIfPresent,
 	withDataLock,
 	writeFileAtomically,
-} from '../../src/lib/dataStore.ts';
-import { figureLabel, OVERALL, pointValue } from '../../src/lib/figures.ts';
-import { parseJunit } from '../../src/lib/junit.ts';
-import { planRecord, type RecordPlan } from '../../src/lib/recordRun.ts';
+} from '../../src/lib/dataDir/dataStore.ts';
+import { figureLabel, OVERALL, pointValue } from '../../src/lib/trend/figures.ts';
+import { parseJunit } from '../../src/lib/reports/junit.ts';
+import { planRecord, type RecordPlan } from '../../src/lib/trend/recordRun.ts';
 import type { ByteSink } from '../../src/lib/reports/coveragepyReduce.ts';
 import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
 import { attemptsFileSchema } from '../../src/lib/schemas/attempts.ts';
 import { isoDateSchema } from '../../src/lib/schemas/trend.ts';
-import { applyAttempts, mergeJunitReports } from '../../src/lib/testRunBuild.ts';
+import { applyAttempts, mergeJunitReports } from '../../src/lib/testHealth/testRunBuild.ts';
 import { gitOutput } from './git.ts';
 import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
 

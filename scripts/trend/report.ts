@@ -1,11 +1,11 @@
 import { styleText } from 'node:util';
-import { missingLines } from '../../src/lib/coverageNumbers.ts';
-import { biggestGaps, coverageRows } from '../../src/lib/coverageTable.ts';
-import { loadConfig, loadTrend } from '../../src/lib/dataDir.ts';
-import { readInputBytes } from '../../src/lib/dataStore.ts';
-import { domainCoverage } from '../../src/lib/domainCoverage.ts';
+import { missingLines } from '../../src/lib/coverage/counts.ts';
+import { biggestGaps, coverageRows } from '../../src/lib/coverage/coverageTable.ts';
+import { loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
+import { readInputBytes } from '../../src/lib/dataDir/dataStore.ts';
+import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
 import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
-import type { CoverageStatus } from '../../src/lib/status.ts';
+import type { CoverageStatus } from '../../src/lib/trend/status.ts';
 import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
 
 /** Colour only for a terminal, and never when NO_COLOR is set (even with FORCE_COLOR). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, formatProblem, type DataProblem } from '../../src/lib/dataError.ts';
-import { DATA_FILES, listJsonFiles, loadTrend, validateDataDir } from '../../src/lib/dataDir.ts';
+import { DataError, formatProblem, type DataProblem } from '../../src/lib/dataDir/dataError.ts';
+import { DATA_FILES, listJsonFiles, loadTrend, validateDataDir } from '../../src/lib/dataDir/dataDir.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
 
 /** Points that link a snapshot or test-run file that is not there. */

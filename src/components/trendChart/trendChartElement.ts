@@ -4,9 +4,9 @@
  */
 import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ChartDataset, ChartOptions, TooltipItem } from 'chart.js';
-import { changeAt, formatChange, formatValue, stepIndices, unpackLinks } from '../../lib/chartData.ts';
-import type { TrendChartData } from '../../lib/chartData.ts';
-import { downsampleMinMax, type SamplePoint } from '../../lib/downsample.ts';
+import { changeAt, formatChange, formatValue, stepIndices, unpackLinks } from '../../lib/charts/chartData.ts';
+import type { TrendChartData } from '../../lib/charts/chartData.ts';
+import { downsampleMinMax, type SamplePoint } from '../../lib/charts/downsample.ts';
 
 const scriptStart = performance.now();
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { assertWellFormedXml } from '../xml.ts';
-import { DataError, describeFound } from '../dataError.ts';
+import { assertWellFormedXml } from './xml.ts';
+import { DataError, describeFound } from '../dataDir/dataError.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { emptyLineData, toCoverageFile, totalsOf, type LineData } from './convertedFile.ts';
 

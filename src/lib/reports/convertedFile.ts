@@ -1,4 +1,4 @@
-import { percentCovered } from '../coverageNumbers.ts';
+import { percentCovered } from '../coverage/counts.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
 /** What Cobertura and LCOV say about one file, before it is put in coverage.py’s layout. */

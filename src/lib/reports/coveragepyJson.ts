@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataError.ts';
+import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataDir/dataError.ts';
 import { reduceCoveragePyJson, type ByteSink } from './coveragepyReduce.ts';
 import { coverageMetaSchema, coverageReportSchema, coverageSummarySchema } from '../schemas/coveragepy.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';

@@ -1,4 +1,4 @@
-import { DataError } from '../dataError.ts';
+import { DataError } from '../dataDir/dataError.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { emptyLineData, toCoverageFile, totalsOf, type LineData } from './convertedFile.ts';
 

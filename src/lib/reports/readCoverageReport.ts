@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { DataError, formatJsonPath } from '../dataError.ts';
-import { domainMatcher, normalizeReportPath } from '../domainCoverage.ts';
-import { percentCovered } from '../coverageNumbers.ts';
+import { DataError, formatJsonPath } from '../dataDir/dataError.ts';
+import { domainMatcher, normalizeReportPath } from '../coverage/domainCoverage.ts';
+import { percentCovered } from '../coverage/counts.ts';
 import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';

@@ -1,7 +1,7 @@
-import type { TrendChartData } from '../chartData.ts';
-import { sampleChartData } from '../downsample.ts';
-import { commitUrl } from '../figures.ts';
-import { shortCommit } from '../repositoryUrl.ts';
+import type { TrendChartData } from '../charts/chartData.ts';
+import { sampleChartData } from '../charts/downsample.ts';
+import { commitUrl } from '../trend/figures.ts';
+import { shortCommit } from '../trend/repositoryUrl.ts';
 import { SUITE_DURATION_LIMITS } from './suiteDuration.ts';
 import type { SuiteRun } from './suiteRuns.ts';
 

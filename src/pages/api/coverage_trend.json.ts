@@ -4,7 +4,7 @@
  * needs nothing else to label and colour the figures.
  */
 import type { APIRoute } from 'astro';
-import { getCoverageConfig, getTrend } from '../../collections.ts';
+import { getCoverageConfig, getTrend } from '../../data/collections.ts';
 
 export const GET: APIRoute = async () => {
 	const [config, trend] = await Promise.all([getCoverageConfig(), getTrend()]);

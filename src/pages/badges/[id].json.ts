@@ -1,7 +1,7 @@
 /** `/badges/<id>.json`: the same badge as a shields.io endpoint (`https://img.shields.io/endpoint?url=…`). */
 import type { APIRoute } from 'astro';
-import { shieldsEndpoint } from '../../lib/badge.ts';
-import { badgeFor, badgePaths } from './_badge.ts';
+import { shieldsEndpoint } from '../../lib/charts/badge.ts';
+import { badgeFor, badgePaths } from '../../data/badges.ts';
 
 export const getStaticPaths = badgePaths;
 

@@ -1,7 +1,7 @@
 /** `/badges/<id>.svg`: a coverage badge for `overall` or a domain, coloured by the thresholds. */
 import type { APIRoute } from 'astro';
-import { badgeSvg } from '../../lib/badge.ts';
-import { badgeFor, badgePaths } from './_badge.ts';
+import { badgeSvg } from '../../lib/charts/badge.ts';
+import { badgeFor, badgePaths } from '../../data/badges.ts';
 
 export const getStaticPaths = badgePaths;
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { loadConfig } from '../../../src/lib/dataDir.ts';
+import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
 import { E2E_BASE, sites } from '../sites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { coverageChartData } from '../../../src/lib/coverageChart.ts';
+import { coverageChartData } from '../../../src/lib/charts/coverageChart.ts';
 import { coverageConfigSchema } from '../../../src/lib/schemas/config.ts';
 import { trendFileSchema } from '../../../src/lib/schemas/trend.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { TrendChartData } from '../../../src/lib/chartData.ts';
-import { downsampleMinMax, sampleChartData, type SamplePoint } from '../../../src/lib/downsample.ts';
+import type { TrendChartData } from '../../../src/lib/charts/chartData.ts';
+import { downsampleMinMax, sampleChartData, type SamplePoint } from '../../../src/lib/charts/downsample.ts';
 
 const series = (ys: number[]): SamplePoint[] => ys.map((y, i) => ({ x: i * 1000, y, i }));
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compactCounts, compactSnapshot, summaryReport } from '../../../src/lib/compactSnapshot.ts';
-import { domainCoverage } from '../../../src/lib/domainCoverage.ts';
-import { buildFileTree, fileRows, largestGapsFirst, packTree } from '../../../src/lib/fileTree.ts';
-import { countsByPath, diffSnapshots, packCounts, unpackCounts } from '../../../src/lib/snapshotDiff.ts';
+import { compactCounts, compactSnapshot, summaryReport } from '../../../src/lib/snapshot/compactSnapshot.ts';
+import { domainCoverage } from '../../../src/lib/coverage/domainCoverage.ts';
+import { buildFileTree, fileRows, largestGapsFirst, packTree } from '../../../src/lib/snapshot/fileTree.ts';
+import { countsByPath, diffSnapshots, packCounts, unpackCounts } from '../../../src/lib/snapshot/snapshotDiff.ts';
 import type { CoverageReport } from '../../../src/lib/schemas/coveragepy.ts';
 
 const file = (

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { badgeSvg, escapeXml, shieldsEndpoint, textWidth } from '../../../src/lib/badge.ts';
+import { badgeSvg, escapeXml, shieldsEndpoint, textWidth } from '../../../src/lib/charts/badge.ts';
 import {
 	changeAt,
 	formatChange,
@@ -7,11 +7,11 @@ import {
 	packLinks,
 	stepIndices,
 	unpackLinks,
-} from '../../../src/lib/chartData.ts';
-import { formatLineRanges, lineRuns } from '../../../src/lib/lineRanges.ts';
-import { repositoryUrl, shortCommit } from '../../../src/lib/repositoryUrl.ts';
-import { sparklinePath } from '../../../src/lib/sparkline.ts';
-import { toCoverForTarget } from '../../../src/lib/targetGap.ts';
+} from '../../../src/lib/charts/chartData.ts';
+import { formatLineRanges, lineRuns } from '../../../src/lib/snapshot/lineRanges.ts';
+import { repositoryUrl, shortCommit } from '../../../src/lib/trend/repositoryUrl.ts';
+import { sparklinePath } from '../../../src/lib/charts/sparkline.ts';
+import { toCoverForTarget } from '../../../src/lib/trend/targetGap.ts';
 
 const counts = (s: number, c: number, b = 0, cb = 0) => ({
 	files: 1,

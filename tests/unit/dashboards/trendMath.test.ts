@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TrendPoint } from '../../../src/lib/schemas/trend.ts';
-import { changeOverDays, changeSincePrevious, latestValue, recentValues } from '../../../src/lib/trendMath.ts';
+import { changeOverDays, changeSincePrevious, latestValue, recentValues } from '../../../src/lib/trend/trendMath.ts';
 
 const point = (date: string, overall: number, security: number | null = null): TrendPoint =>
 	({ date, commit: date, overall_percent: overall, security_percent: security, test_count: 0 }) as TrendPoint;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DataError, parseWith } from '../../../src/lib/dataError.ts';
+import { DataError, parseWith } from '../../../src/lib/dataDir/dataError.ts';
 import { coverageConfigSchema } from '../../../src/lib/schemas/config.ts';
 
 const shipped = JSON.parse(readFileSync('data/coverage.config.json', 'utf8'));

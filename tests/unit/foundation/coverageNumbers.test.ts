@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { addCounts, displayPercent, emptyCounts, percentCovered } from '../../../src/lib/coverageNumbers.ts';
-import { domainCoverage, domainMatcher, normalizeReportPath } from '../../../src/lib/domainCoverage.ts';
-import { coverageStatus } from '../../../src/lib/status.ts';
-import { commitUrl, findRegressions, pointTarget } from '../../../src/lib/figures.ts';
+import { addCounts, displayPercent, emptyCounts, percentCovered } from '../../../src/lib/coverage/counts.ts';
+import { domainCoverage, domainMatcher, normalizeReportPath } from '../../../src/lib/coverage/domainCoverage.ts';
+import { coverageStatus } from '../../../src/lib/trend/status.ts';
+import { commitUrl, findRegressions, pointTarget } from '../../../src/lib/trend/figures.ts';
 
 const file = (num_statements: number, covered_lines: number, num_branches = 0, covered_branches = 0) => ({
 	summary: {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DataError, parseWith } from '../../../src/lib/dataError.ts';
+import { DataError, parseWith } from '../../../src/lib/dataDir/dataError.ts';
 import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
 
 const summary = {

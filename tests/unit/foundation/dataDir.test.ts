@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { dataDirFromEnv, loadTrend, validateDataDir } from '../../../src/lib/dataDir.ts';
+import { dataDirFromEnv, loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
 
 function tempDataDir(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'data-dir-'));

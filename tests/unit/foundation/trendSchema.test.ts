@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DataError, parseJsonText, parseWith } from '../../../src/lib/dataError.ts';
+import { DataError, parseJsonText, parseWith } from '../../../src/lib/dataDir/dataError.ts';
 import { trendFileSchema } from '../../../src/lib/schemas/trend.ts';
 
 const seed = JSON.parse(readFileSync('data/coverage_trend.json', 'utf8'));

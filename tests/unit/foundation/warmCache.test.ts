@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildWorkDir, runAstro } from '../../helpers/astro.ts';
-import { inputStamp } from '../../../src/lib/inputStamp.ts';
+import { inputStamp } from '../../../src/lib/dataDir/inputStamp.ts';
 
 const trend = JSON.parse(readFileSync('data/coverage_trend.json', 'utf8'));
 const point = trend.coverage_history[0];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dedent, extractRegion, regionNames } from '../../../src/lib/codeRegion.ts';
-import { DataError } from '../../../src/lib/dataError.ts';
+import { dedent, extractRegion, regionNames } from '../../../src/lib/docs/codeRegion.ts';
+import { DataError } from '../../../src/lib/dataDir/dataError.ts';
 
 const conftest = [
 	'import os',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { consoleCommands, findFencedBlocks } from '../../../src/lib/fencedBlocks.ts';
+import { consoleCommands, findFencedBlocks } from '../../../src/lib/docs/fencedBlocks.ts';
 
 describe('findFencedBlocks', () => {
 	test('finds backtick and tilde fences with their language, info and opening line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { schemaFields } from '../../../src/lib/schemaFields.ts';
+import { schemaFields } from '../../../src/lib/docs/schemaFields.ts';
 import { trendFileSchema } from '../../../src/lib/schemas/trend.ts';
 
 describe('schemaFields', () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DATA_FILES, listJsonFiles, loadConfig, loadTestRun } from '../../../src/lib/dataDir.ts';
+import { DATA_FILES, listJsonFiles, loadConfig, loadTestRun } from '../../../src/lib/dataDir/dataDir.ts';
 import { analyseTestHealth } from '../../../src/lib/testHealth/testHealth.ts';
 import { generate } from '../../fixtures/sites/test-health/generate.ts';
 

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseJunit } from '../../../src/lib/junit.ts';
+import { parseJunit } from '../../../src/lib/reports/junit.ts';
 import { attemptsFileSchema } from '../../../src/lib/schemas/attempts.ts';
-import { applyAttempts, buildTestRun, mergeJunitReports } from '../../../src/lib/testRunBuild.ts';
+import { applyAttempts, buildTestRun, mergeJunitReports } from '../../../src/lib/testHealth/testRunBuild.ts';
 import { analyseTestHealth } from '../../../src/lib/testHealth/testHealth.ts';
 import type { RecordedRun } from '../../../src/lib/testHealth/testHistory.ts';
 import { suiteRunFromRecord } from '../../../src/lib/testHealth/suiteRuns.ts';

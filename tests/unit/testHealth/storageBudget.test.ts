@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { storedSize } from '../../../src/lib/testHealth/storedSize.ts';
-import { jsonText } from '../../../src/lib/dataStore.ts';
+import { jsonText } from '../../../src/lib/dataDir/dataStore.ts';
 import { testRunSchema } from '../../../src/lib/schemas/testRun.ts';
-import { buildTestRun } from '../../../src/lib/testRunBuild.ts';
+import { buildTestRun } from '../../../src/lib/testHealth/testRunBuild.ts';
 import { syntheticSuite } from './syntheticSuite.ts';
 
 const BUDGET = 100 * 1024;

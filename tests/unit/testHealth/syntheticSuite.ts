@@ -5,7 +5,7 @@
  * a few failures and skips. The same seed gives the same suite. `wide` draws the words from 3,000
  * made-up words instead of a domain vocabulary: a pessimistic case for compression.
  */
-import type { JunitCase } from '../../../src/lib/junit.ts';
+import type { JunitCase } from '../../../src/lib/reports/junit.ts';
 import type { TestStatus } from '../../../src/lib/schemas/testRun.ts';
 import { seededRandom } from '../../helpers/random.ts';
 

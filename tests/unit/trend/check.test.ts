@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkMarkdown, checkTrend, markdownText, STEP_SUMMARY_LIMIT } from '../../../src/lib/trendCheck.ts';
+import { checkMarkdown, checkTrend, markdownText, STEP_SUMMARY_LIMIT } from '../../../src/lib/trend/trendCheck.ts';
 import type { CoverageConfig } from '../../../src/lib/schemas/config.ts';
 import { coverageConfigSchema } from '../../../src/lib/schemas/config.ts';
 import { runTrend, tempDataDir } from './helpers.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { percentCovered, roundPercent } from '../../../src/lib/coverageNumbers.ts';
-import { loadConfig } from '../../../src/lib/dataDir.ts';
-import { domainCoverage } from '../../../src/lib/domainCoverage.ts';
+import { percentCovered, roundPercent } from '../../../src/lib/coverage/counts.ts';
+import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
+import { domainCoverage } from '../../../src/lib/coverage/domainCoverage.ts';
 import { readCoverageReport } from '../../../src/lib/reports/readCoverageReport.ts';
 import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
 import { REPORTS, SEED_DATA } from './helpers.ts';

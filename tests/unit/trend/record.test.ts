@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadSnapshot, loadTestRun, loadTrend, validateDataDir } from '../../../src/lib/dataDir.ts';
+import { loadSnapshot, loadTestRun, loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
 import { REPORTS, runTrend, tempDataDir } from './helpers.ts';
 
 const json = `${REPORTS}/coverage-branch.json`;

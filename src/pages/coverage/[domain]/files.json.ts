@@ -4,9 +4,9 @@
  * so that a domain of 20,000 files does not weigh on the page itself.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCoverageConfig } from '../../../collections.ts';
-import { buildFileTree, fileRows, packTree } from '../../../lib/fileTree.ts';
-import { keptSnapshots } from '../_snapshotData.ts';
+import { getCoverageConfig } from '../../../data/collections.ts';
+import { buildFileTree, fileRows, packTree } from '../../../lib/snapshot/fileTree.ts';
+import { keptSnapshots } from '../../../data/snapshots.ts';
 
 export const getStaticPaths = (async () => {
 	const config = await getCoverageConfig();

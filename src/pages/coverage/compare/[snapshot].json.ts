@@ -3,9 +3,9 @@
  * counts as tuples (`packCounts`) — for the compare page, which diffs any two in the browser.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { packCounts, type PackedCounts } from '../../../lib/snapshotDiff.ts';
-import { compactCounts } from '../../../lib/compactSnapshot.ts';
-import { keptSnapshots, type KeptSnapshot } from '../_snapshotData.ts';
+import { packCounts, type PackedCounts } from '../../../lib/snapshot/snapshotDiff.ts';
+import { compactCounts } from '../../../lib/snapshot/compactSnapshot.ts';
+import { keptSnapshots, type KeptSnapshot } from '../../../data/snapshots.ts';
 
 export const getStaticPaths = (async () =>
 	(await keptSnapshots()).map((s) => ({ params: { snapshot: s.id }, props: { s } }))) satisfies GetStaticPaths;

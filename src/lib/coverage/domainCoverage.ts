@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
-import { emptyCounts, type CoverageCounts } from './coverageNumbers.ts';
-import type { CoverageConfig, Domain } from './schemas/config.ts';
-import type { CoverageFile } from './schemas/coveragepy.ts';
+import { emptyCounts, type CoverageCounts } from './counts.ts';
+import type { CoverageConfig, Domain } from '../schemas/config.ts';
+import type { CoverageFile } from '../schemas/coveragepy.ts';
 
-/** Normalise a report path for glob matching: forward slashes, no leading `./`. */
+/** Normalise a report path for glob matching: forward slashes, no leading `..`. */
 export function normalizeReportPath(path: string): string {
 	// Most paths need neither change; skipping the regexes matters on reports of 100,000+ files.
-	if (!path.includes('\\') && !path.startsWith('./')) return path;
+	if (!path.includes('\\') && !path.startsWith('..')) return path;
 	return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 

@@ -3,10 +3,10 @@
  * as ranges and the named functions' counts, in tuples. A 20,000-file coverage.py report (about
  * 40 MB) becomes a few MB, which keeps Astro's data store, and so the build, fast.
  */
-import { fileCounts } from './domainCoverage.ts';
-import { percentCovered, type CoverageCounts } from './coverageNumbers.ts';
+import { fileCounts } from '../coverage/domainCoverage.ts';
+import { percentCovered, type CoverageCounts } from '../coverage/counts.ts';
 import { formatLineRanges } from './lineRanges.ts';
-import type { CoverageFile, CoverageReport } from './schemas/coveragepy.ts';
+import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
 /** A named function: `[name, statements, covered lines, branches, covered branches]`. */
 export type CompactFunction = [string, number, number, number, number];

@@ -2,10 +2,10 @@
  * Build-time view of the kept snapshots for the domain and compare pages: which snapshot is the
  * newest, which point recorded it, and each snapshot's per-domain sums (computed once per build).
  */
-import { getCoverageConfig, getSnapshots, getTrend } from '../../collections.ts';
-import { summaryReport, type CompactSnapshot } from '../../lib/compactSnapshot.ts';
-import { domainCoverage, type DomainCoverage } from '../../lib/domainCoverage.ts';
-import type { TrendPoint } from '../../lib/schemas/trend.ts';
+import { getCoverageConfig, getSnapshots, getTrend } from './collections.ts';
+import { summaryReport, type CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
+import { domainCoverage, type DomainCoverage } from '../lib/coverage/domainCoverage.ts';
+import type { TrendPoint } from '../lib/schemas/trend.ts';
 
 /** A kept snapshot with the point that recorded it (if the trend still names it) and its domain sums. */
 export interface KeptSnapshot {

@@ -1,5 +1,5 @@
-import type { CoverageConfig } from './schemas/config.ts';
-import type { TrendFile, TrendPoint } from './schemas/trend.ts';
+import type { CoverageConfig } from '../schemas/config.ts';
+import type { TrendFile, TrendPoint } from '../schemas/trend.ts';
 
 /** The id of the whole-report figure, next to the domain ids. */
 export const OVERALL = 'overall';

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DataError, parseJsonText, parseWith, type DataProblem } from './dataError.ts';
-import { coverageConfigSchema, type CoverageConfig } from './schemas/config.ts';
-import { coverageReportSchema, type CoverageReport } from './schemas/coveragepy.ts';
-import { testRunSchema, type TestRun } from './schemas/testRun.ts';
-import { trendFileSchema, type TrendFile } from './schemas/trend.ts';
+import { coverageConfigSchema, type CoverageConfig } from '../schemas/config.ts';
+import { coverageReportSchema, type CoverageReport } from '../schemas/coveragepy.ts';
+import { testRunSchema, type TestRun } from '../schemas/testRun.ts';
+import { trendFileSchema, type TrendFile } from '../schemas/trend.ts';
 
 /** File and folder names inside a data directory. */
 export const DATA_FILES = {

@@ -3,8 +3,8 @@
  * into compact rows that a page can ship as JSON and render lazily.
  */
 import { compactCounts, functionCounts, type CompactSnapshot } from './compactSnapshot.ts';
-import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from './coverageNumbers.ts';
-import { normalizeReportPath } from './domainCoverage.ts';
+import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from '../coverage/counts.ts';
+import { normalizeReportPath } from '../coverage/domainCoverage.ts';
 
 /** Function-level figures of one file (coverage.py 7 `functions` regions). */
 export interface FunctionRow {

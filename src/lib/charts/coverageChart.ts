@@ -4,10 +4,10 @@
  */
 import { formatChange, type TrendChartData } from './chartData.ts';
 import { sampleChartData } from './downsample.ts';
-import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from './figures.ts';
-import { shortCommit } from './repositoryUrl.ts';
-import type { CoverageConfig } from './schemas/config.ts';
-import { pointTime, type TrendFile } from './schemas/trend.ts';
+import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from '../trend/figures.ts';
+import { shortCommit } from '../trend/repositoryUrl.ts';
+import type { CoverageConfig } from '../schemas/config.ts';
+import { pointTime, type TrendFile } from '../schemas/trend.ts';
 
 /** Chart data for the given figure ids (default: overall and every domain). */
 export function coverageChartData(

@@ -2,7 +2,7 @@
  * How far a set of counts is from a target: the statements (or branch destinations) that still
  * have to run for coverage.py's percentage to reach it.
  */
-import type { CoverageCounts } from './coverageNumbers.ts';
+import type { CoverageCounts } from '../coverage/counts.ts';
 
 /**
  * Lines or branch destinations still to cover for `100 × covered ÷ (statements + branches)` to reach

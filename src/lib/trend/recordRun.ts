@@ -1,12 +1,12 @@
-import { percentBranches, percentCovered, roundPercent, toStoredCounts } from './coverageNumbers.ts';
-import { domainCoverage, type DomainCoverage } from './domainCoverage.ts';
+import { percentBranches, percentCovered, roundPercent, toStoredCounts } from '../coverage/counts.ts';
+import { domainCoverage, type DomainCoverage } from '../coverage/domainCoverage.ts';
 import { OVERALL } from './figures.ts';
-import type { JunitCase } from './junit.ts';
-import type { CoverageConfig } from './schemas/config.ts';
-import type { CoverageFigures } from './reports/coveragepyJson.ts';
-import type { TestRun } from './schemas/testRun.ts';
-import { pointTime, trendFileSchema, type TrendFile, type TrendPoint } from './schemas/trend.ts';
-import { buildTestRun, summarizeTests, type RunIdentity } from './testRunBuild.ts';
+import type { JunitCase } from '../reports/junit.ts';
+import type { CoverageConfig } from '../schemas/config.ts';
+import type { CoverageFigures } from '../reports/coveragepyJson.ts';
+import type { TestRun } from '../schemas/testRun.ts';
+import { pointTime, trendFileSchema, type TrendFile, type TrendPoint } from '../schemas/trend.ts';
+import { buildTestRun, summarizeTests, type RunIdentity } from '../testHealth/testRunBuild.ts';
 
 /** What one `trend record` run was given. */
 export interface RecordInput {

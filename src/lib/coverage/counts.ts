@@ -1,4 +1,4 @@
-import type { Counts } from './schemas/trend.ts';
+import type { Counts } from '../schemas/trend.ts';
 
 /** The counts coverage.py adds up for a file, a domain or a whole report. */
 export interface CoverageCounts {

@@ -3,11 +3,11 @@
  * `content.config.ts` have validated every entry with the schemas in `src/lib/schemas`.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { FOLDER_INDEX_ID } from './lib/folderIndex.ts';
-import type { CoverageConfig } from './lib/schemas/config.ts';
-import type { CompactSnapshot } from './lib/compactSnapshot.ts';
-import type { TestRun } from './lib/schemas/testRun.ts';
-import type { TrendFile } from './lib/schemas/trend.ts';
+import { FOLDER_INDEX_ID } from '../lib/dataDir/folderIndex.ts';
+import type { CoverageConfig } from '../lib/schemas/config.ts';
+import type { CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
+import type { TestRun } from '../lib/schemas/testRun.ts';
+import type { TrendFile } from '../lib/schemas/trend.ts';
 
 /** The project config. */
 export async function getCoverageConfig(): Promise<CoverageConfig> {

@@ -3,7 +3,7 @@
  * and removed files. Works on counts per path so the build and the compare page share it.
  */
 import { compactCounts, type CompactSnapshot } from './compactSnapshot.ts';
-import { percentCovered, type CoverageCounts } from './coverageNumbers.ts';
+import { percentCovered, type CoverageCounts } from '../coverage/counts.ts';
 
 /** Counts per report path. */
 export type FileCountsMap = Record<string, CoverageCounts>;

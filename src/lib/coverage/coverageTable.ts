@@ -1,9 +1,9 @@
-import { missingLines, percentCovered, type CoverageCounts } from './coverageNumbers.ts';
+import { missingLines, percentCovered, type CoverageCounts } from './counts.ts';
 import { fileCounts, type DomainCoverage } from './domainCoverage.ts';
-import { figureIds, figureLabel, OVERALL } from './figures.ts';
-import type { CoverageConfig } from './schemas/config.ts';
-import type { CoverageFile } from './schemas/coveragepy.ts';
-import { coverageStatus, type CoverageStatus } from './status.ts';
+import { figureIds, figureLabel, OVERALL } from '../trend/figures.ts';
+import type { CoverageConfig } from '../schemas/config.ts';
+import type { CoverageFile } from '../schemas/coveragepy.ts';
+import { coverageStatus, type CoverageStatus } from '../trend/status.ts';
 
 /** One figure of `trend report`: its counts, percentage, target and colour band. */
 export interface CoverageRow {

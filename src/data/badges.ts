@@ -1,8 +1,8 @@
 /** The label, message and status of a figure's badge, shared by the SVG and the shields.io JSON. */
-import { getCoverageConfig, getTrend } from '../../collections.ts';
-import { figureIds, figureLabel, OVERALL } from '../../lib/figures.ts';
-import { coverageStatus, type CoverageStatus } from '../../lib/status.ts';
-import { latestValue } from '../../lib/trendMath.ts';
+import { getCoverageConfig, getTrend } from './collections.ts';
+import { figureIds, figureLabel, OVERALL } from '../lib/trend/figures.ts';
+import { coverageStatus, type CoverageStatus } from '../lib/trend/status.ts';
+import { latestValue } from '../lib/trend/trendMath.ts';
 
 /** One `{ params: { id } }` per figure (overall and each domain). */
 export async function badgePaths() {

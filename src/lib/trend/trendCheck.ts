@@ -1,6 +1,6 @@
 import { figureIds, figureLabel, pointTarget, pointValue, regressionsBetween, type Regression } from './figures.ts';
-import type { CoverageConfig } from './schemas/config.ts';
-import type { TrendFile, TrendPoint } from './schemas/trend.ts';
+import type { CoverageConfig } from '../schemas/config.ts';
+import type { TrendFile, TrendPoint } from '../schemas/trend.ts';
 
 /** How one figure fared in a check. */
 export type CheckStatus = 'ok' | 'dropped' | 'below-target' | 'no-data';

@@ -1,4 +1,4 @@
-import type { Thresholds } from './schemas/config.ts';
+import type { Thresholds } from '../schemas/config.ts';
 
 /** The colour band of a percentage: red, yellow or green by the configured thresholds; `none` without a value. */
 export type CoverageStatus = 'red' | 'yellow' | 'green' | 'none';

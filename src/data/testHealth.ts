@@ -2,11 +2,11 @@
  * The test-health picture for pages and the home tile, computed once per build: every `/tests/…`
  * page asks for it, and 5,000 test pages must not re-run the analysis 5,000 times.
  */
-import { getCoverageConfig, getTestRuns, getTrend } from '../../collections.ts';
-import { repositoryUrl } from '../../lib/repositoryUrl.ts';
-import type { CoverageConfig } from '../../lib/schemas/config.ts';
-import { suiteHistory, type SuiteRun } from '../../lib/testHealth/suiteRuns.ts';
-import { analyseTestHealth, type TestHealth } from '../../lib/testHealth/testHealth.ts';
+import { getCoverageConfig, getTestRuns, getTrend } from './collections.ts';
+import { repositoryUrl } from '../lib/trend/repositoryUrl.ts';
+import type { CoverageConfig } from '../lib/schemas/config.ts';
+import { suiteHistory, type SuiteRun } from '../lib/testHealth/suiteRuns.ts';
+import { analyseTestHealth, type TestHealth } from '../lib/testHealth/testHealth.ts';
 
 /** What the test-health pages show. */
 export interface TestHealthData extends TestHealth {

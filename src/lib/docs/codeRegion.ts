@@ -1,4 +1,4 @@
-import { DataError } from './dataError.ts';
+import { DataError } from '../dataDir/dataError.ts';
 
 /**
  * Marker comments that delimit a named region in an example file:

@@ -3,7 +3,7 @@
  * The values come from `pointValue` (figures.ts); this module only subtracts and picks baselines.
  */
 import { pointValue } from './figures.ts';
-import { pointTime, type TrendPoint } from './schemas/trend.ts';
+import { pointTime, type TrendPoint } from '../schemas/trend.ts';
 
 const DAY_MS = 86_400_000;
 

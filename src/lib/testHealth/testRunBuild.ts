@@ -1,6 +1,6 @@
-import type { JunitCase, JunitReport } from './junit.ts';
-import type { AttemptsFile } from './schemas/attempts.ts';
-import type { TestResult, TestRun, TestStatus } from './schemas/testRun.ts';
+import type { JunitCase, JunitReport } from '../reports/junit.ts';
+import type { AttemptsFile } from '../schemas/attempts.ts';
+import type { TestResult, TestRun, TestStatus } from '../schemas/testRun.ts';
 
 /** The run-level test figures a trend point carries. */
 export interface TestSummary {

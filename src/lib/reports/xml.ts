@@ -1,5 +1,5 @@
 import { XMLValidator } from 'fast-xml-parser';
-import { DataError } from './dataError.ts';
+import { DataError } from '../dataDir/dataError.ts';
 
 /** Throw a one-line DataError naming the file, line and column unless `text` is well-formed XML. */
 export function assertWellFormedXml(text: string, file: string): void {

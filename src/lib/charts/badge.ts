@@ -2,7 +2,7 @@
  * Coverage badges: a flat SVG in the shields.io style, sized from the text's measured width, and
  * the shields.io endpoint JSON for the same figure.
  */
-import type { CoverageStatus } from './status.ts';
+import type { CoverageStatus } from '../trend/status.ts';
 
 /**
  * Advance widths (px) at 11 px for printable ASCII from space (32) to `~` (126) in the badge's font
