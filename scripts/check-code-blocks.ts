@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
 import { consoleCommands, findFencedBlocks, type FencedBlock } from '../src/lib/docs/fencedBlocks.ts';
-import { PYTHON } from '../tests/helpers/python.ts';
+import { PYTHON } from './shared/python.ts';
 
 /** One broken block: where (file and absolute line) and why. */
 export interface BlockProblem {

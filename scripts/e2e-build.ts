@@ -1,9 +1,9 @@
 /**
- * Builds one site per e2e fixture data directory (see tests/e2e/sites.ts) into `.e2e/<name>/`,
+ * Builds one site per e2e fixture data directory (see scripts/shared/e2eSites.ts) into `.e2e/<name>/`,
  * under the base path `/atom-docs`. Usage: `node scripts/e2e-build.ts [name ...]`.
  */
 import { spawnSync } from 'node:child_process';
-import { E2E_BASE, siteOutDir, sites } from '../tests/e2e/sites.ts';
+import { E2E_BASE, siteOutDir, sites } from './shared/e2eSites.ts';
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? sites.filter((s) => wanted.includes(s.name)) : sites;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { writeDataDir } from '../../tests/fixtures/sites/long-history/generate.ts';
+import { writeDataDir } from '../shared/longHistory.ts';
 
 const OUT = resolve('.bench/dashboards');
 const BASE = '/atom-docs';

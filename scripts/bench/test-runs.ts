@@ -16,7 +16,7 @@ import { jsonText } from '../../src/lib/dataDir/dataStore.ts';
 import { storedSize } from '../../src/lib/testHealth/storedSize.ts';
 import { analyseTestHealth } from '../../src/lib/testHealth/testHealth.ts';
 import { buildTestRun } from '../../src/lib/testHealth/testRunBuild.ts';
-import { syntheticSuite } from '../../tests/unit/testHealth/syntheticSuite.ts';
+import { syntheticSuite } from '../shared/syntheticSuite.ts';
 
 const BUDGET = 100 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -15,8 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PYTHON } from '../../tests/helpers/python.ts';
-import { siteOutDir, sites } from '../../tests/e2e/sites.ts';
+import { PYTHON } from '../shared/python.ts';
+import { siteOutDir, sites } from '../shared/e2eSites.ts';
 import { pipelineCommitFile, pipelineDataDir, pipelineReportDir } from './pipelinePaths.ts';
 
 const BACKEND_DIR = 'examples/atom-backend';
@@ -64,7 +64,7 @@ function record(): void {
 function publish(): void {
 	const site = sites.find((s) => s.name === 'pipeline');
 	if (!site) {
-		console.error('local-pipeline: no `pipeline` site in tests/e2e/sites.ts (run `record` first)');
+		console.error('local-pipeline: no `pipeline` site in scripts/shared/e2eSites.ts (run `record` first)');
 		process.exit(1);
 	}
 	run('scripts/ci/publish-coverage-html.sh', [join(pipelineReportDir(), 'html'), siteOutDir(site)]);

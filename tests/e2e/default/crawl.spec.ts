@@ -1,4 +1,4 @@
-import { E2E_BASE } from '../sites.ts';
+import { E2E_BASE } from '../../../scripts/shared/e2eSites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
 
 /** Every page reachable from the home page, found by following links within the base path. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
-import { E2E_BASE, sites } from '../sites.ts';
+import { E2E_BASE, sites } from '../../../scripts/shared/e2eSites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
 
 /** The guides in the sidebar's reading order, each with a phrase only its own text contains. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipelineCommitFile, pipelineDataDir, pipelineReportDir } from '../../../scripts/ci/pipelinePaths.ts';
-import { E2E_BASE } from '../sites.ts';
+import { E2E_BASE } from '../../../scripts/shared/e2eSites.ts';
 import { expect, test } from '../fixtures.ts';
 
 const commit = readFileSync(pipelineCommitFile(), 'utf8').trim();

@@ -4,7 +4,7 @@
  * failure and one with an error in setup, served under the base path `/atom-docs`.
  */
 import { expect, expectAccessible, test } from '../fixtures.ts';
-import { E2E_BASE } from '../sites.ts';
+import { E2E_BASE } from '../../../scripts/shared/e2eSites.ts';
 
 const FLAKY = 'test_flaky_by_environment';
 const SETUP = 'test_default_policy_denies';

@@ -8,7 +8,7 @@ import { storedSize } from '../../../src/lib/testHealth/storedSize.ts';
 import { jsonText } from '../../../src/lib/dataDir/dataStore.ts';
 import { testRunSchema } from '../../../src/lib/schemas/testRun.ts';
 import { buildTestRun } from '../../../src/lib/testHealth/testRunBuild.ts';
-import { syntheticSuite } from './syntheticSuite.ts';
+import { syntheticSuite } from '../../../scripts/shared/syntheticSuite.ts';
 
 const BUDGET = 100 * 1024;
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { checkMarkdown, checkTrend, markdownText, STEP_SUMMARY_LIMIT } from '../../../src/lib/trend/trendCheck.ts';
 import type { CoverageConfig } from '../../../src/lib/schemas/config.ts';
 import { coverageConfigSchema } from '../../../src/lib/schemas/config.ts';
-import { runTrend, tempDataDir } from './helpers.ts';
+import { runTrend, tempDataDir } from '../../helpers/trend.ts';
 
 const point = (commit: string, date: string, overall: number, governance: number | null) => ({
 	date,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { folderBytes, REPORTS, runTrend, tempDataDir } from './helpers.ts';
+import { folderBytes, REPORTS, runTrend, tempDataDir } from '../../helpers/trend.ts';
 
 /**
  * Bad input must give exit 2, one line on stderr naming the file and the field or line, and leave

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
 import { domainCoverage } from '../../../src/lib/coverage/domainCoverage.ts';
 import { readCoverageReport } from '../../../src/lib/reports/readCoverageReport.ts';
 import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
-import { REPORTS, SEED_DATA } from './helpers.ts';
+import { REPORTS, SEED_DATA } from '../../helpers/trend.ts';
 
 const config = loadConfig(SEED_DATA);
 const read = (name: string) => readCoverageReport(readFileSync(`${REPORTS}/${name}`, 'utf8'), name, config.domains);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSnapshot, loadTestRun, loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
-import { REPORTS, runTrend, tempDataDir } from './helpers.ts';
+import { REPORTS, runTrend, tempDataDir } from '../../helpers/trend.ts';
 
 const json = `${REPORTS}/coverage-branch.json`;
 const raw = JSON.parse(readFileSync(json, 'utf8'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { reduceCoveragePyJson } from '../../../src/lib/reports/coveragepyReduce.ts';
 import { readCoveragePyJson } from '../../../src/lib/reports/coveragepyJson.ts';
-import { REPORTS } from './helpers.ts';
+import { REPORTS } from '../../helpers/trend.ts';
 
 /** What a snapshot keeps of a parsed report: meta, totals, and per file summary, missing lines and arcs. */
 function snapshotOf(report: { meta: unknown; totals: unknown; files: Record<string, Record<string, unknown>> }) {

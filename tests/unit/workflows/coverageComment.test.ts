@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from './workflowFiles.ts';
+import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from '../../helpers/workflowFiles.ts';
 
 const wf = loadWorkflow('coverage-comment.yml');
 const steps = allSteps(wf);

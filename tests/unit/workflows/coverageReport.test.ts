@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from './workflowFiles.ts';
+import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from '../../helpers/workflowFiles.ts';
 
 const wf = loadWorkflow('coverage-report.yml');
 const text = workflowText('coverage-report.yml');

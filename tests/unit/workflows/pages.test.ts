@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from './workflowFiles.ts';
+import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from '../../helpers/workflowFiles.ts';
 
 const wf = loadWorkflow('pages.yml');
 const steps = allSteps(wf);

@@ -3,8 +3,8 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PYTHON } from '../../helpers/python.ts';
-import { tinyBackend } from './tinyBackend.ts';
+import { PYTHON } from '../../../scripts/shared/python.ts';
+import { tinyBackend } from '../../helpers/tinyBackend.ts';
 
 const ROOT = resolve('.');
 const SCRIPT = join(ROOT, 'scripts/ci/record-and-push.sh');

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { vi } from 'vitest';
-import { main } from '../../../scripts/trend/main.ts';
+import { main } from '../../scripts/trend/main.ts';
 
 /** The real report fixtures engineer F's script made from the example backend. */
 export const REPORTS = 'tests/fixtures/reports';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useColour } from '../../../scripts/trend/report.ts';
-import { REPORTS, runTrend, runTrendProcess, tempDataDir } from './helpers.ts';
+import { REPORTS, runTrend, runTrendProcess, tempDataDir } from '../../helpers/trend.ts';
 
 describe('report', () => {
 	test('prints a table per domain and the files with the most missing lines, plain when not a terminal', async () => {

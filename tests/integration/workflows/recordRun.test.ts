@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PYTHON } from '../../helpers/python.ts';
-import { tinyBackend } from './tinyBackend.ts';
+import { PYTHON } from '../../../scripts/shared/python.ts';
+import { tinyBackend } from '../../helpers/tinyBackend.ts';
 
 let reports = '';
 const dataCopy = () => {

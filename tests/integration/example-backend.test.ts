@@ -8,7 +8,7 @@ import { loadConfig, readJsonFile } from '../../src/lib/dataDir/dataDir.ts';
 import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
 import { coverageReportSchema } from '../../src/lib/schemas/coveragepy.ts';
 import { z } from 'zod';
-import { PYTHON } from '../helpers/python.ts';
+import { PYTHON } from '../../scripts/shared/python.ts';
 
 const BACKEND = resolve('examples/atom-backend');
 const work = mkdtempSync(join(tmpdir(), 'atom-backend-'));

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { workflowPath, workflowText } from './workflowFiles.ts';
+import { workflowPath, workflowText } from '../../helpers/workflowFiles.ts';
 
 /** `action-validator` (the @action-validator/cli package: GitHub's workflow JSON schema, run offline in WASM). */
 function validate(file: string): { status: number | null; output: string } {

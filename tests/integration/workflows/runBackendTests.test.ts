@@ -3,8 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PYTHON } from '../../helpers/python.ts';
-import { tinyBackend } from './tinyBackend.ts';
+import { PYTHON } from '../../../scripts/shared/python.ts';
+import { tinyBackend } from '../../helpers/tinyBackend.ts';
 
 const SCRIPT = 'scripts/ci/run-backend-tests.sh';
 

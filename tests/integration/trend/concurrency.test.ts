@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
-import { REPORTS, runTrendProcess, startTrendProcess, tempDataDir } from './helpers.ts';
+import { REPORTS, runTrendProcess, startTrendProcess, tempDataDir } from '../../helpers/trend.ts';
 
 const report = `${REPORTS}/coverage-branch.json`;
 

@@ -5,9 +5,9 @@
  * a few failures and skips. The same seed gives the same suite. `wide` draws the words from 3,000
  * made-up words instead of a domain vocabulary: a pessimistic case for compression.
  */
-import type { JunitCase } from '../../../src/lib/reports/junit.ts';
-import type { TestStatus } from '../../../src/lib/schemas/testRun.ts';
-import { seededRandom } from '../../helpers/random.ts';
+import type { JunitCase } from '../../src/lib/reports/junit.ts';
+import type { TestStatus } from '../../src/lib/schemas/testRun.ts';
+import { seededRandom } from './random.ts';
 
 const LAYERS = ['unit', 'integration', 'security', 'property_tests', 'api', 'e2e'];
 const AREAS = [
