@@ -1,13 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../../src/lib/dataDir/usageError.ts';
 
-/** Wrong use of the command line: exit 2 with a one-line message. */
-export class UsageError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'UsageError';
-		this.stack = `${this.name}: ${message}`;
-	}
-}
+export { UsageError } from '../../src/lib/dataDir/usageError.ts';
+export { plain } from '../../src/lib/text/plain.ts';
 
 /** Help text of each command, and of `trend` itself. */
 export const HELP: Record<string, string> = {
@@ -92,9 +87,4 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 export function dataDirOption(value: unknown): string {
 	if (typeof value === 'string' && value.trim() !== '') return value;
 	return process.env.COVERAGE_DATA_DIR?.trim() || 'data';
-}
-
-/** Printable text from data for a terminal: no control characters (no escape sequences from a branch name). */
-export function plain(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
