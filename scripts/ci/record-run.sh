@@ -13,6 +13,8 @@ set -euo pipefail
 
 report_dir=${1:-coverage_reports}
 data_dir=${DATA_DIR:-data}
+# A folder named "-x" must not read as an option to cat or to the CLI.
+case $report_dir in -*) report_dir=./$report_dir ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck disable=SC2206 # TREND is a command line, split on spaces on purpose
 trend=(${TREND:-node $root/scripts/trend.ts})
@@ -24,18 +26,21 @@ for f in coverage.json junit.xml; do
 	fi
 done
 
-args=(record "$report_dir/coverage.json" --junit "$report_dir/junit.xml" --data-dir "$data_dir")
+# Every value goes as --name=value: a commit title such as "--force-push cleanup" is then a value,
+# never taken for an option by the argument parser.
+args=(record "--junit=$report_dir/junit.xml" "--data-dir=$data_dir")
 commit=${COMMIT_SHA:-${GITHUB_SHA:-}}
-[ -n "$commit" ] && args+=(--commit "$commit")
+[ -n "$commit" ] && args+=("--commit=$commit")
 message=${COMMIT_MESSAGE:-}
 if [ -z "$message" ] && [ -n "$commit" ]; then
 	message=$(git log -1 --format=%s "$commit" 2>/dev/null || true)
 fi
-[ -n "$message" ] && args+=(--message "$message")
+[ -n "$message" ] && args+=("--message=$message")
 if [ -s "$report_dir/duration_seconds" ]; then
-	args+=(--duration "$(cat "$report_dir/duration_seconds")")
+	args+=("--duration=$(cat -- "$report_dir/duration_seconds")")
 fi
 if [ -s "$report_dir/attempts.json" ]; then
-	args+=(--attempts "$report_dir/attempts.json")
+	args+=("--attempts=$report_dir/attempts.json")
 fi
-exec "${trend[@]}" "${args[@]}"
+# "--" ends the options: the report path is a positional whatever it starts with.
+exec "${trend[@]}" "${args[@]}" -- "$report_dir/coverage.json"

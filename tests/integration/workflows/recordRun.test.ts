@@ -45,6 +45,31 @@ describe('record-run.sh', () => {
 		const coverage = JSON.parse(readFileSync(join(reports, 'coverage.json'), 'utf8'));
 		expect(point.overall_percent).toBeCloseTo(coverage.totals.percent_covered, 2);
 	});
+	// A commit title is the author's free text: one that looks like an option must still be a value.
+	test.each(['--force-push cleanup', '-x: drop the cache', '=equals first', '--', '-'])(
+		'records a commit titled %j as its message, not as an option',
+		(title) => {
+			const dir = dataCopy();
+			const run = spawnSync('scripts/ci/record-run.sh', [reports], {
+				encoding: 'utf8',
+				env: { ...process.env, DATA_DIR: dir, COMMIT_SHA: 'e'.repeat(40), COMMIT_MESSAGE: title, GITHUB_SHA: '' },
+			});
+			expect(run.status, run.stderr).toBe(0);
+			expect(trendOf(dir).coverage_history.at(-1)).toMatchObject({ commit: 'e'.repeat(40), message: title });
+		},
+	);
+	test('records from a report folder whose name starts with a dash', () => {
+		const dir = dataCopy();
+		const parent = mkdtempSync(join(tmpdir(), 'record-run-dash-'));
+		cpSync(reports, join(parent, '-reports'), { recursive: true });
+		const run = spawnSync(join(process.cwd(), 'scripts/ci/record-run.sh'), ['-reports'], {
+			cwd: parent,
+			encoding: 'utf8',
+			env: { ...process.env, DATA_DIR: dir, COMMIT_SHA: 'd'.repeat(40), COMMIT_MESSAGE: 'm', GITHUB_SHA: '' },
+		});
+		expect(run.status, run.stderr).toBe(0);
+		expect(trendOf(dir).coverage_history.at(-1)).toMatchObject({ commit: 'd'.repeat(40) });
+	});
 	test('refuses to run without the reports, naming the missing file', () => {
 		const run = spawnSync('scripts/ci/record-run.sh', [join(reports, 'nope')], { encoding: 'utf8' });
 		expect(run.status).toBe(2);
