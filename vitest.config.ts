@@ -4,11 +4,24 @@ import { defineConfig } from 'vitest/config';
  * Two projects: `unit` (pure modules and in-process CLI runs, seconds) and `integration` (tests that
  * start processes or build sites: Python, git, `astro build`, `astro dev`). `npm run test:unit` runs
  * the first alone.
+ *
+ * Coverage of `src/lib` is measured on the unit project only (`npm run test:coverage`, part of `npm test`):
+ * the library is pure code that unit tests must prove, while the integration tests run it mostly in child
+ * processes (the CLI, `astro build`) that V8 coverage of the test process does not see. The thresholds are
+ * the level measured when the gate was added (2026-12-02: statements 94.23 %, branches 87.17 %, functions
+ * 93.44 %, lines 95.87 %), cut to one decimal; raise them when coverage rises, never lower them.
  */
 export default defineConfig({
 	test: {
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
+		coverage: {
+			provider: 'v8',
+			include: ['src/lib/**/*.ts'],
+			reporter: ['text-summary'],
+			reportsDirectory: '.tmp/coverage',
+			thresholds: { statements: 94.2, branches: 87.1, functions: 93.4, lines: 95.8 },
+		},
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },

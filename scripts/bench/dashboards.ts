@@ -7,7 +7,7 @@
  *
  * `npm run bench dashboards` (or `npx node scripts/bench/dashboards.ts`). Output goes to `.bench/`.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Response } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -68,7 +68,7 @@ mkdirSync(OUT, { recursive: true });
 const bigData = join(OUT, 'data-big');
 rmSync(bigData, { recursive: true, force: true });
 mkdirSync(bigData, { recursive: true });
-let t = performance.now();
+const t = performance.now();
 writeDataDir(bigData, POINTS, FILES, 1);
 console.log(
 	`generated ${POINTS} points and a snapshot of ${FILES} files in ${((performance.now() - t) / 1000).toFixed(1)} s`,
@@ -118,7 +118,7 @@ try {
 	const pages = ['/', '/coverage/', `/coverage/${largest.d}/`, '/coverage/compare/', '/guides/coverage/'];
 	for (const path of pages) {
 		const scripts = new Map<string, number>();
-		const onResponse = async (r: import('@playwright/test').Response) => {
+		const onResponse = async (r: Response) => {
 			if (!r.url().endsWith('.js')) return;
 			scripts.set(r.url(), gzipSync(await r.body()).length);
 		};

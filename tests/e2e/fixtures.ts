@@ -6,6 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const test = base.extend<{ pageProblems: string[] }>({
+	// Playwright reads a fixture's dependencies from its first parameter's destructuring, so a fixture
+	// with none must write `{}` (a plain `_` is refused at run time).
+	// eslint-disable-next-line no-empty-pattern
 	pageProblems: async ({}, use) => {
 		await use([]);
 	},

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Result of an `astro` command run by a test. */
 export interface AstroRun {
@@ -49,6 +50,6 @@ export function runAstro(command: 'build' | 'sync', env: Record<string, string>,
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
-		child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir: out }));
+		child.on('close', (code) => resolve({ code, output: stripVTControlCharacters(output), outDir: out }));
 	});
 }

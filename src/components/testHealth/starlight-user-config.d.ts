@@ -4,6 +4,7 @@
  * site title from it to write their own, escaped `<title>`.
  */
 declare module 'virtual:starlight/user-config' {
-	const config: import('@astrojs/starlight/types').StarlightConfig;
+	import type { StarlightConfig } from '@astrojs/starlight/types';
+	const config: StarlightConfig;
 	export default config;
 }

@@ -248,7 +248,6 @@ class TrendChartElement extends HTMLElement {
 		const canvas = this.querySelector('canvas')!;
 		const indices = this.visibleIndices();
 		const c = this.colours();
-		const host = this;
 		this.chart = new Chart<'line', Point[]>(canvas, {
 			type: 'line',
 			data: { datasets: this.datasets(indices) },
@@ -289,10 +288,10 @@ class TrendChartElement extends HTMLElement {
 			plugins: [
 				{
 					id: 'firstDraw',
-					afterDraw() {
-						if (host.dataset.ready) return;
-						host.dataset.firstDrawMs = (performance.now() - scriptStart).toFixed(1);
-						host.dataset.ready = 'true';
+					afterDraw: () => {
+						if (this.dataset.ready) return;
+						this.dataset.firstDrawMs = (performance.now() - scriptStart).toFixed(1);
+						this.dataset.ready = 'true';
 					},
 				},
 			],

@@ -190,10 +190,16 @@ function parseSummary(b: Buffer, start: number, end: number): unknown {
 			const from = i;
 			i = stringEnd(b, i);
 			value = stringAt(b, from, i);
-		} else if (c === 116 && b.toString('latin1', i, i + 4) === 'true') ((value = true), (i += 4));
-		else if (c === 102 && b.toString('latin1', i, i + 5) === 'false') ((value = false), (i += 5));
-		else if (c === 110 && b.toString('latin1', i, i + 4) === 'null') ((value = null), (i += 4));
-		else return parseSlice(b, start, end); // a nested value: not coverage.py's, but JSON all the same
+		} else if (c === 116 && b.toString('latin1', i, i + 4) === 'true') {
+			value = true;
+			i += 4;
+		} else if (c === 102 && b.toString('latin1', i, i + 5) === 'false') {
+			value = false;
+			i += 5;
+		} else if (c === 110 && b.toString('latin1', i, i + 4) === 'null') {
+			value = null;
+			i += 4;
+		} else return parseSlice(b, start, end); // a nested value: not coverage.py's, but JSON all the same
 		obj[key] = value;
 		i = skipWs(b, i);
 		if (b[i] === COMMA) {

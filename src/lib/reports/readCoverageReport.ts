@@ -67,7 +67,7 @@ export function resolveCoberturaPaths(report: CoverageReport, sources: string[],
 }
 
 /** A `..` path segment or a control character. */
-const UNSAFE_PATH = /(?:^|[\\/])\.\.(?:[\\/]|$)|[\u0000-\u001f]/;
+const UNSAFE_PATH = /(?:^|[\\/])\.\.(?:[\\/]|$)|\p{Cc}/u;
 
 /** Reject a report whose totals disagree with its files, that measured no file, or that names a file outside the project. */
 function checkConsistent(report: CoverageFigures, file: string): void {

@@ -1,4 +1,4 @@
 /** Printable text from data for a terminal: no control characters (no escape sequences from a branch name). */
 export function plain(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+	return text.replace(/\p{Cc}/gu, '?');
 }

@@ -46,7 +46,7 @@ export function runIdentity(options: RunOptions, { env, git, now }: RunSources):
 		timestamp = rawDate.length > 10 ? rawDate.replace(' ', 'T') : undefined;
 	}
 	const branch = options.branch ?? env.GITHUB_REF_NAME ?? git(['rev-parse', '--abbrev-ref', 'HEAD']) ?? undefined;
-	if (branch !== undefined && (branch.length > 300 || /[\u0000-\u001f\u007f]/.test(branch)))
+	if (branch !== undefined && (branch.length > 300 || /\p{Cc}/u.test(branch)))
 		throw new UsageError(
 			'trend record: --branch: expected a branch name of at most 300 characters without control characters',
 		);

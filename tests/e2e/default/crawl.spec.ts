@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { E2E_BASE } from '../../../scripts/shared/e2eSites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
 
 /** Every page reachable from the home page, found by following links within the base path. */
-async function crawl(page: import('@playwright/test').Page, origin: string): Promise<string[]> {
+async function crawl(page: Page, origin: string): Promise<string[]> {
 	const seen = new Set<string>();
 	const queue = [`${origin}${E2E_BASE}/`];
 	while (queue.length) {

@@ -3,7 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { DataError } from '../../../src/lib/dataDir/dataError.ts';
 import { parseJunit } from '../../../src/lib/reports/junit.ts';
 import { testRunSchema } from '../../../src/lib/schemas/testRun.ts';
-import { applyAttempts, buildTestRun, mergeJunitReports, summarizeTests } from '../../../src/lib/testHealth/testRunBuild.ts';
+import {
+	applyAttempts,
+	buildTestRun,
+	mergeJunitReports,
+	summarizeTests,
+} from '../../../src/lib/testHealth/testRunBuild.ts';
 
 const dir = 'tests/fixtures/trend/junit';
 const read = (name: string) => readFileSync(`${dir}/${name}`, 'utf8');
