@@ -6,7 +6,7 @@
  * made-up words instead of a domain vocabulary: a pessimistic case for compression.
  */
 import type { JunitCase } from '../../src/lib/reports/junit.ts';
-import type { TestStatus } from '../../src/lib/schemas/testRun.ts';
+import type { TestStatus } from '../../src/lib/schemas/testResult.ts';
 import { seededRandom } from './random.ts';
 
 const LAYERS = ['unit', 'integration', 'security', 'property_tests', 'api', 'e2e'];

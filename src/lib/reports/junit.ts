@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { assertWellFormedXml } from './xml.ts';
 import { DataError, describeFound } from '../dataDir/dataError.ts';
-import type { TestStatus } from '../schemas/testRun.ts';
+import type { TestStatus } from '../schemas/testResult.ts';
 
 /** One test case as a JUnit file reports it, with the attempts before its final one. */
 export interface JunitCase {

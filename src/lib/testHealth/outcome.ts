@@ -1,4 +1,4 @@
-import type { TestStatus } from '../schemas/testRun.ts';
+import type { TestStatus } from '../schemas/testResult.ts';
 
 /** What a status says about a test: it passed, it failed (a failure or an error), or it did not run. */
 export type Outcome = 'pass' | 'fail' | 'skip';

@@ -1,6 +1,7 @@
 import type { TrendPoint } from '../schemas/trend.ts';
 import { pointTime } from '../schemas/trend.ts';
 import type { RecordedRun } from './testHistory.ts';
+import { statusOf } from '../schemas/testResult.ts';
 
 /** The suite's figures for one recorded run. */
 export interface SuiteRun {
@@ -31,8 +32,9 @@ export function suiteRunFromRecord({ run }: RecordedRun): SuiteRun {
 	let failed = 0;
 	let skipped = 0;
 	for (const t of run.tests) {
-		if (t[2] === 'passed') passed++;
-		else if (t[2] === 'skipped') skipped++;
+		const status = statusOf(t);
+		if (status === 'passed') passed++;
+		else if (status === 'skipped') skipped++;
 		else failed++;
 	}
 	return {

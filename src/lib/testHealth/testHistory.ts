@@ -1,5 +1,6 @@
 import { pointTime } from '../schemas/trend.ts';
-import type { TestRun, TestStatus } from '../schemas/testRun.ts';
+import type { TestRun } from '../schemas/testRun.ts';
+import { unpackTestResult, type TestStatus } from '../schemas/testResult.ts';
 import { testKey, testSlug, type TestIdentity } from './testIdentity.ts';
 
 /** A per-test record with its file name under `test-runs/`, as `getTestRuns()` returns it. */
@@ -43,7 +44,8 @@ export function orderRuns<R extends RecordedRun>(runs: readonly R[]): R[] {
 export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
 	const byKey = new Map<string, TestHistory>();
 	runs.forEach(({ run }, index) => {
-		for (const [classIndex, name, status, duration, earlier] of run.tests) {
+		for (const tuple of run.tests) {
+			const { classIndex, name, status, duration, earlier } = unpackTestResult(tuple);
 			const identity = { classname: run.classnames[classIndex] ?? '', name };
 			const key = testKey(identity);
 			let history = byKey.get(key);
@@ -53,11 +55,11 @@ export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
 			}
 			const previous = history.observations.at(-1);
 			if (previous?.run === index) {
-				previous.attempts.push(previous.status, ...(earlier ?? []));
+				previous.attempts.push(previous.status, ...earlier);
 				previous.status = status;
 				previous.duration = duration;
 			} else {
-				history.observations.push({ run: index, status, duration, attempts: [...(earlier ?? [])] });
+				history.observations.push({ run: index, status, duration, attempts: [...earlier] });
 			}
 		}
 	});

@@ -1,6 +1,7 @@
 import type { JunitCase, JunitReport } from '../reports/junit.ts';
 import type { AttemptsFile } from '../schemas/attempts.ts';
-import type { TestResult, TestRun, TestStatus } from '../schemas/testRun.ts';
+import type { TestRun } from '../schemas/testRun.ts';
+import { packTestResult, type TestResult, type TestStatus } from '../schemas/testResult.ts';
 
 /** The run-level test figures a trend point carries. */
 export interface TestSummary {
@@ -83,10 +84,13 @@ export function buildTestRun(identity: RunIdentity, cases: JunitCase[], duration
 			classnames.push(c.classname);
 			classIndex.set(c.classname, index);
 		}
-		const duration = ms(c.duration);
-		return c.earlier.length > 0
-			? [index, c.name, c.status, duration, [...c.earlier]]
-			: [index, c.name, c.status, duration];
+		return packTestResult({
+			classIndex: index,
+			name: c.name,
+			status: c.status,
+			duration: ms(c.duration),
+			earlier: c.earlier,
+		});
 	});
 	const run: TestRun = {
 		format: 1,

@@ -1,4 +1,4 @@
-import type { TestStatus } from '../schemas/testRun.ts';
+import type { TestStatus } from '../schemas/testResult.ts';
 import { median } from './median.ts';
 import { outcomeOf } from './outcome.ts';
 import type { TestHistory } from './testHistory.ts';

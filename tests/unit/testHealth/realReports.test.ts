@@ -13,6 +13,7 @@ import { applyAttempts, buildTestRun, mergeJunitReports } from '../../../src/lib
 import { analyseTestHealth } from '../../../src/lib/testHealth/testHealth.ts';
 import type { RecordedRun } from '../../../src/lib/testHealth/testHistory.ts';
 import { suiteRunFromRecord } from '../../../src/lib/testHealth/suiteRuns.ts';
+import { unpackTestResult } from '../../../src/lib/schemas/testResult.ts';
 
 const DIR = 'tests/fixtures/reports';
 const FLAKY = 'test_flaky_by_environment';
@@ -72,7 +73,7 @@ describe('real pytest reports of the example backend', () => {
 		expect(names(health.flaky)).toEqual([FLAKY]);
 		expect(health.flaky[0]!.flakiness.reasons).toEqual(['rerun']);
 		const record = health.runs[1]!.run;
-		expect(record.tests.filter((t) => t[1] === FLAKY)).toHaveLength(1);
+		expect(record.tests.map(unpackTestResult).filter((t) => t.name === FLAKY)).toHaveLength(1);
 	});
 
 	test('failing without reruns on alternate runs flips: exactly the flaky test', () => {

@@ -1,5 +1,6 @@
 /** Small hand-built per-test records for the test-health unit tests. */
-import type { TestResult, TestRun, TestStatus } from '../../../src/lib/schemas/testRun.ts';
+import type { TestRun } from '../../../src/lib/schemas/testRun.ts';
+import { packTestResult, type TestResult, type TestStatus } from '../../../src/lib/schemas/testResult.ts';
 import type { RecordedRun } from '../../../src/lib/testHealth/testHistory.ts';
 
 /** A test in a hand-built run: `classname::name` → a status, or [status, duration, earlier attempts]. */
@@ -13,7 +14,7 @@ export function run(commit: string, date: string, tests: Record<string, HandTest
 		if (!classnames.includes(classname)) classnames.push(classname);
 		const [status, seconds, earlier] = typeof spec === 'string' ? [spec, 0.01, undefined] : spec;
 		const index = classnames.indexOf(classname);
-		return earlier?.length ? [index, name, status, seconds, earlier] : [index, name, status, seconds];
+		return packTestResult({ classIndex: index, name, status, duration: seconds, earlier: earlier ?? [] });
 	});
 	const record: TestRun = { format: 1, commit, date, duration_seconds: duration, classnames, tests: results };
 	return { name: `${date}_${commit.slice(0, 7)}_tests.json`, run: record };

@@ -9,6 +9,7 @@ import {
 	mergeJunitReports,
 	summarizeTests,
 } from '../../../src/lib/testHealth/testRunBuild.ts';
+import { unpackTestResult } from '../../../src/lib/schemas/testResult.ts';
 
 const dir = 'tests/fixtures/trend/junit';
 const read = (name: string) => readFileSync(`${dir}/${name}`, 'utf8');
@@ -101,9 +102,9 @@ describe('merging files and building the record', () => {
 		const run = buildTestRun({ commit: 'abc1234', date: '2026-11-24', branch: 'main' }, cases, report.duration);
 		expect(testRunSchema.parse(run)).toEqual(run);
 		expect(run.classnames).toEqual(['test_sample', 'test_sample.TestK']);
-		const flaky = run.tests.find((t) => t[1] === 'test_flaky')!;
-		expect(flaky[4]).toEqual(['failed']);
-		expect(run.tests.find((t) => t[1] === 'test_m')![0]).toBe(1);
+		const tests = run.tests.map(unpackTestResult);
+		expect(tests.find((t) => t.name === 'test_flaky')!.earlier).toEqual(['failed']);
+		expect(tests.find((t) => t.name === 'test_m')!.classIndex).toBe(1);
 		expect(summarizeTests(cases, report.duration)).toEqual({
 			test_count: 9,
 			tests_failed: 2,

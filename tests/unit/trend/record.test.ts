@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSnapshot, loadTestRun, loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
 import { REPORTS, runTrend, tempDataDir } from '../../helpers/trend.ts';
+import { unpackTestResult } from '../../../src/lib/schemas/testResult.ts';
 
 const json = `${REPORTS}/coverage-branch.json`;
 const raw = JSON.parse(readFileSync(json, 'utf8'));
@@ -69,9 +70,9 @@ describe('record', () => {
 		expect(snap.totals.percent_covered).toBe(raw.totals.percent_covered);
 		expect(Object.keys(snap.files)).toEqual(Object.keys(raw.files));
 		const run = loadTestRun(dir, p.test_run!);
-		const flaky = run.tests.find((t) => t[1] === 'test_flaky_by_environment')!;
-		expect(flaky[2]).toBe('passed');
-		expect(flaky[4]).toEqual(['failed']);
+		const flaky = run.tests.map(unpackTestResult).find((t) => t.name === 'test_flaky_by_environment')!;
+		expect(flaky.status).toBe('passed');
+		expect(flaky.earlier).toEqual(['failed']);
 		expect(validateDataDir(dir)).toEqual([]);
 		// The summary names each figure with its change since the previous point.
 		expect(r.stdout).toMatch(/Overall\s+\d+\.\d\d%\s+\+\d+\.\d\d since initial \(2026-02-11\)/);
@@ -201,10 +202,11 @@ describe('record', () => {
 		);
 		const p = loadTrend(dir).coverage_history.at(-1)!;
 		const run = loadTestRun(dir, p.test_run!);
-		const names = run.tests.map((t) => `${run.classnames[t[0]]}::${t[1]}`);
+		const tests = run.tests.map(unpackTestResult);
+		const names = tests.map((t) => `${run.classnames[t.classIndex]}::${t.name}`);
 		expect(new Set(names).size).toBe(names.length);
-		const err = run.tests.find((t) => t[1] === 'test_default_policy_denies')!;
-		expect(err[2]).toBe('error');
+		const err = tests.find((t) => t.name === 'test_default_policy_denies')!;
+		expect(err.status).toBe('error');
 		expect(p.tests_failed).toBe(1);
 		const durations = [`${REPORTS}/junit-rerun-16.6.1.xml`, `${REPORTS}/junit-setup-error.xml`].map((f) =>
 			Number(/<testsuite [^>]*time="([\d.]+)"/.exec(readFileSync(f, 'utf8'))![1]),
