@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataError } from '../../src/lib/dataDir/dataError.ts';
 import { DATA_FILES, loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import { writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
+import { formatPercent, formatPoints } from '../../src/lib/text/format.ts';
 import { checkMarkdown, checkTrend } from '../../src/lib/trend/trendCheck.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
 
@@ -45,8 +46,8 @@ export function checkCommand(args: string[]): number {
 		`trend check: failed: ${failing
 			.map((r) =>
 				r.status === 'dropped'
-					? `${r.label} dropped ${Math.abs(r.change ?? 0).toFixed(2)} points (allowed ${maxDrop.toFixed(2)})`
-					: `${r.label} ${r.now?.toFixed(2)}% is below its target ${r.target}%`,
+					? `${r.label} dropped ${formatPoints(Math.abs(r.change ?? 0))} points (allowed ${formatPoints(maxDrop)})`
+					: `${r.label} ${formatPercent(r.now!)} is below its target ${r.target}%`,
 			)
 			.join('; ')}\n`,
 	);

@@ -5,6 +5,7 @@ import { loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import { readInputBytes } from '../../src/lib/dataDir/dataStore.ts';
 import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
 import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
+import { formatPercent } from '../../src/lib/text/format.ts';
 import type { CoverageStatus } from '../../src/lib/trend/status.ts';
 import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
 
@@ -53,7 +54,7 @@ export function reportCommand(args: string[]): number {
 		r.counts ? String(r.counts.num_statements) : '—',
 		r.counts ? String(missingLines(r.counts)) : '—',
 		r.counts && r.counts.num_branches > 0 ? `${r.counts.covered_branches}/${r.counts.num_branches}` : '—',
-		r.percent === null ? '—' : `${r.percent.toFixed(2)}%`,
+		r.percent === null ? '—' : formatPercent(r.percent),
 		r.target === null ? '—' : `${r.target}%`,
 		WORD[r.status],
 	]);
@@ -78,7 +79,7 @@ export function reportCommand(args: string[]): number {
 			);
 			for (const g of gaps)
 				out.push(
-					`  ${String(g.missing).padStart(6)} missing of ${String(g.statements).padStart(6)}  ${g.percent.toFixed(2).padStart(6)}%  ${plain(g.path)}`,
+					`  ${String(g.missing).padStart(6)} missing of ${String(g.statements).padStart(6)}  ${formatPercent(g.percent).padStart(7)}  ${plain(g.path)}`,
 				);
 		}
 	process.stdout.write(`${out.join('\n')}\n`);

@@ -3,7 +3,7 @@
  * snapshots' JSON on demand and renders the per-figure table and the per-file differences, as
  * text only (data never becomes HTML). The page renders the newest pair at build time.
  */
-import { formatChange } from '../../lib/charts/chartData.ts';
+import { formatChange, formatPercent } from '../../lib/text/format.ts';
 import { percentCovered, type CoverageCounts } from '../../lib/coverage/counts.ts';
 import { diffSnapshots, unpackCounts, type FileCountsMap, type PackedCounts } from '../../lib/snapshot/snapshotDiff.ts';
 
@@ -14,7 +14,7 @@ interface SnapshotJson {
 	files: Record<string, PackedCounts>;
 }
 
-const pc = (c: CoverageCounts | null | undefined) => (c ? `${percentCovered(c).toFixed(2)}%` : '—');
+const pc = (c: CoverageCounts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
 
 /** Build an element with text content only (data never becomes HTML). */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) {
@@ -89,7 +89,7 @@ class SnapshotCompare extends HTMLElement {
 					el('th', label, { scope: 'row' }),
 					el('td', pc(x)),
 					el('td', pc(y)),
-					el('td', x && y ? `${formatChange(percentCovered(y) - percentCovered(x), 2)} pts` : '—'),
+					el('td', x && y ? `${formatChange(percentCovered(y) - percentCovered(x))} pts` : '—'),
 				);
 				return tr;
 			}),
@@ -118,7 +118,7 @@ class SnapshotCompare extends HTMLElement {
 						? f.after
 							? `${pc(f.after)}, ${f.after.num_statements} statements`
 							: `was ${pc(f.before)}`
-						: `${pc(f.before)} → ${pc(f.after)} (${formatChange(f.change, 2)} pts)`;
+						: `${pc(f.before)} → ${pc(f.after)} (${formatChange(f.change)} pts)`;
 				li.append(el('span', f.path, { class: 'compare-path' }), `: ${text}`);
 				ul.append(li);
 			}

@@ -4,7 +4,8 @@
  */
 import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ChartDataset, ChartOptions, TooltipItem } from 'chart.js';
-import { changeAt, formatChange, formatValue, stepIndices, unpackLinks } from '../../lib/charts/chartData.ts';
+import { changeAt, stepIndices, unpackLinks } from '../../lib/charts/chartData.ts';
+import { formatChange, formatValue } from '../../lib/text/format.ts';
 import type { TrendChartData } from '../../lib/charts/chartData.ts';
 import { downsampleMinMax, type SamplePoint } from '../../lib/charts/downsample.ts';
 

@@ -70,19 +70,6 @@ export function unpackLinks(prefix: string, suffixes: ReadonlyArray<string | nul
 	return suffixes.map((s) => (s === null ? null : prefix + s));
 }
 
-/** Format a value with its unit, or an em dash for no value. */
-export function formatValue(value: number | null | undefined, decimals: number, unit: string): string {
-	return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(decimals)}${unit}`;
-}
-
-/** A signed change, e.g. `+1.20` or `−0.40` (a real minus sign), or `''` without both values. */
-export function formatChange(change: number | null | undefined, decimals: number): string {
-	if (change === null || change === undefined || !Number.isFinite(change)) return '';
-	const rounded = Number(change.toFixed(decimals));
-	if (rounded === 0) return `±${(0).toFixed(decimals)}`;
-	return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(decimals)}`;
-}
-
 /** The change of `values[i]` since the nearest earlier point with a value, or null. */
 export function changeAt(values: ReadonlyArray<number | null>, i: number): number | null {
 	const v = values[i];

@@ -2,7 +2,8 @@
  * The coverage trend as `TrendChartData`: one line per figure (overall and each domain), each
  * target as a step line, and a marker on every drop larger than the gate's `max_drop`.
  */
-import { formatChange, type TrendChartData } from './chartData.ts';
+import type { TrendChartData } from './chartData.ts';
+import { formatChange } from '../text/format.ts';
 import { sampleChartData } from './downsample.ts';
 import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from '../trend/figures.ts';
 import { shortCommit } from '../trend/repositoryUrl.ts';
@@ -28,7 +29,7 @@ export function coverageChartData(
 	const markers = findRegressions(h, ids, config.gate.max_drop).map((r) => ({
 		series: r.id,
 		index: r.index,
-		text: `Regression: ${figureLabel(r.id, config)} ${formatChange(r.change, 2)} points (the gate allows −${config.gate.max_drop})`,
+		text: `Regression: ${figureLabel(r.id, config)} ${formatChange(r.change)} points (the gate allows −${config.gate.max_drop})`,
 	}));
 	// Long histories are sampled at build time (every point of the last 90 days stays) to keep pages light.
 	return sampleChartData({

@@ -56,33 +56,6 @@ export function percentBranches(c: CoverageCounts): number | null {
 	return c.num_branches > 0 ? (100 * c.covered_branches) / c.num_branches : null;
 }
 
-/**
- * coverage.py’s `display_covered`: round to `precision` decimals, but never show 0 for a value above
- * 0 nor 100 for a value below 100.
- */
-export function displayPercent(pc: number, precision = 0): string {
-	const near0 = 1 / 10 ** precision;
-	if (pc > 0 && pc < near0) return near0.toFixed(precision);
-	if (pc > 100 - near0 && pc < 100) return (100 - near0).toFixed(precision);
-	return roundHalfEven(pc, precision);
-}
-
-/**
- * Python's `round(x, n)` as text: the double's exact decimal value rounded to `n` places, an exact
- * half going to the even digit (`round(84.5)` is 84). `toFixed` alone rounds such halves up.
- */
-function roundHalfEven(x: number, precision: number): string {
-	// toFixed(100) spells out a double's exact decimal value (percentages need fewer than 100 places).
-	const exact = Math.abs(x).toFixed(100);
-	const dot = exact.indexOf('.');
-	const rest = exact.slice(dot + 1 + precision);
-	if (!/^50*$/.test(rest)) return x.toFixed(precision);
-	const kept = exact.slice(0, dot + 1 + precision).replace(/\.$/, '');
-	// An exact half: keep the even neighbour (toFixed rounds it up, to the odd-digit side or the even one).
-	const text = Number(kept.at(-1)) % 2 === 0 ? kept : Math.abs(x).toFixed(precision);
-	return x < 0 ? `-${text}` : text;
-}
-
 /** Round a percentage for storage in the trend (two decimals, like the seed’s figures). */
 export function roundPercent(pc: number): number {
 	return Math.round(pc * 100) / 100;

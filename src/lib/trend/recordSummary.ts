@@ -1,5 +1,6 @@
 import type { CoverageFormat } from '../reports/readCoverageReport.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
+import { formatChange, formatPercent } from '../text/format.ts';
 import { plain } from '../text/plain.ts';
 import { figureLabel, OVERALL, pointValue } from './figures.ts';
 import type { RecordOutcome } from './recordRequest.ts';
@@ -10,11 +11,6 @@ const FORMAT_NAME: Record<CoverageFormat, string> = {
 	lcov: 'LCOV',
 };
 
-function change(now: number | null, before: number | null): string {
-	if (now === null || before === null) return '';
-	const d = Math.round((now - before) * 100) / 100;
-	return d === 0 ? '±0.00' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}`;
-}
 
 /** The short summary `record` prints: the figures with their change since the previous point, the files written, warnings. */
 export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, config: CoverageConfig): string {
@@ -39,14 +35,15 @@ export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, 
 			out.push(`  ${label}—        no file matched`);
 			continue;
 		}
-		const delta = change(now, previous ? pointValue(previous, id) : null);
+		const before = previous ? pointValue(previous, id) : null;
+		const delta = before === null ? '' : formatChange(now - before);
 		out.push(
-			`  ${label}${`${now.toFixed(2)}%`.padStart(7)}  ${delta ? `${delta.padStart(6)} ${since}` : ''}`.trimEnd(),
+			`  ${label}${formatPercent(now).padStart(7)}  ${delta ? `${delta.padStart(6)} ${since}` : ''}`.trimEnd(),
 		);
 	}
 	if (point.branch_coverage !== null && point.branch_coverage !== undefined)
 		out.push(
-			`  ${'Branches'.padEnd(width)}${`${point.branch_coverage.toFixed(2)}%`.padStart(7)}  (branch coverage alone)`,
+			`  ${'Branches'.padEnd(width)}${formatPercent(point.branch_coverage).padStart(7)}  (branch coverage alone)`,
 		);
 	if (plan.testRun || point.tests_failed !== undefined)
 		out.push(

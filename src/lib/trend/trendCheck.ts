@@ -1,6 +1,8 @@
-import { figureIds, figureLabel, pointTarget, pointValue, regressionsBetween, type Regression } from './figures.ts';
+import { figureIds, pointValue, regressionsBetween, type Regression } from './figures.ts';
+import { figureNow } from './figureNow.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import type { TrendFile, TrendPoint } from '../schemas/trend.ts';
+import { formatChange, formatPercent, formatPoints } from '../text/format.ts';
 
 /** How one figure fared in a check. */
 export type CheckStatus = 'ok' | 'dropped' | 'below-target' | 'no-data';
@@ -41,16 +43,15 @@ export function checkTrend(trend: TrendFile, config: CoverageConfig, maxDrop: nu
 	const regressions = previous ? regressionsBetween(previous, point, ids, maxDrop, history.length - 1) : [];
 	const failBelowTarget = config.gate.fail_below_target;
 	const rows = ids.map((id): CheckRow => {
-		const now = pointValue(point, id);
+		const { label, value: now, target } = figureNow(trend, config, id);
 		const before = previous ? pointValue(previous, id) : null;
-		const target = pointTarget(point, id, trend);
 		const change = now !== null && before !== null ? Math.round((now - before) * 100) / 100 : null;
 		let status: CheckStatus = 'ok';
 		if (now === null) status = 'no-data';
 		else if (regressions.some((r) => r.id === id)) status = 'dropped';
 		else if (target !== null && now < target) status = 'below-target';
 		const fails = status === 'dropped' || (status === 'below-target' && failBelowTarget);
-		return { id, label: figureLabel(id, config), now, previous: before, change, target, status, fails };
+		return { id, label, now, previous: before, change, target, status, fails };
 	});
 	return { passed: !rows.some((r) => r.fails), point, previous, maxDrop, failBelowTarget, rows, regressions };
 }
@@ -65,8 +66,7 @@ export function markdownText(text: string): string {
 		.replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
-const signed = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(2)}`);
+const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
 
 const STATUS_TEXT: Record<CheckStatus, string> = {
 	ok: '✅ ok',
@@ -86,7 +86,7 @@ export function checkMarkdown(result: CheckResult): string {
 		'',
 		`Commit ${markdownText(point.commit.slice(0, 12))}${point.branch ? ` on ${markdownText(point.branch)}` : ''} (${markdownText(point.date)})` +
 			(previous
-				? ` compared with ${markdownText(previous.commit.slice(0, 12))} (${markdownText(previous.date)}); largest allowed drop ${result.maxDrop.toFixed(2)} points.`
+				? ` compared with ${markdownText(previous.commit.slice(0, 12))} (${markdownText(previous.date)}); largest allowed drop ${formatPoints(result.maxDrop)} points.`
 				: '; no earlier point to compare with.'),
 		'',
 		'| Figure | Now | Previous | Change | Target | Status |',
@@ -94,7 +94,7 @@ export function checkMarkdown(result: CheckResult): string {
 	];
 	const lines = result.rows.map((r) => {
 		const status = r.status === 'below-target' && r.fails ? '❌ below target' : STATUS_TEXT[r.status];
-		return `| ${markdownText(r.label)} | ${pct(r.now)} | ${pct(r.previous)} | ${signed(r.change)} | ${r.target === null ? '—' : `${r.target}%`} | ${status} |`;
+		return `| ${markdownText(r.label)} | ${pct(r.now)} | ${pct(r.previous)} | ${formatChange(r.change) || '—'} | ${r.target === null ? '—' : `${r.target}%`} | ${status} |`;
 	});
 	let text = `${[...head, ...lines].join('\n')}\n`;
 	// Thousands of domains could pass GitHub's limit; cut rows rather than lose the summary.

@@ -45,10 +45,10 @@ test('badges, shields.io endpoints and the trend JSON', async ({ request }) => {
 	const svg = await request.get('badges/overall.svg');
 	expect(svg.headers()['content-type']).toContain('image/svg+xml');
 	const text = await svg.text();
-	expect(text).toContain('15.6%');
+	expect(text).toContain('15.57%');
 	expect(text).toContain('#b42318');
 	const json = await (await request.get('badges/security.json')).json();
-	expect(json).toEqual({ schemaVersion: 1, label: 'security coverage', message: '22.4%', color: 'red' });
+	expect(json).toEqual({ schemaVersion: 1, label: 'security coverage', message: '22.40%', color: 'red' });
 	const trend = await (await request.get('api/coverage_trend.json')).json();
 	expect(trend.coverage_history).toHaveLength(1);
 	expect(trend.targets.overall).toBe(80);

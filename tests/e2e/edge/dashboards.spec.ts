@@ -59,9 +59,9 @@ test('trend page with one point and compare with one snapshot', async ({ page })
 });
 
 test('badges at 0 % and 100 % are red and green', async ({ request }) => {
-	expect(await (await request.get('badges/legacy.json')).json()).toMatchObject({ message: '0.0%', color: 'red' });
+	expect(await (await request.get('badges/legacy.json')).json()).toMatchObject({ message: '0.00%', color: 'red' });
 	expect(await (await request.get('badges/utils.json')).json()).toMatchObject({
-		message: '100.0%',
+		message: '100.00%',
 		color: 'brightgreen',
 	});
 	expect(await (await request.get('badges/plugins.json')).json()).toMatchObject({

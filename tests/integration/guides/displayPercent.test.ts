@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
-import { displayPercent } from '../../../src/lib/coverage/counts.ts';
+import { displayPercent } from '../../../src/lib/text/format.ts';
 import { PYTHON } from '../../../scripts/shared/python.ts';
 
 // The coverage guide states coverage.py's rounding; the site must show the same text coverage.py prints.

@@ -1,13 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { badgeSvg, escapeXml, shieldsEndpoint, textWidth } from '../../../src/lib/charts/badge.ts';
-import {
-	changeAt,
-	formatChange,
-	formatValue,
-	packLinks,
-	stepIndices,
-	unpackLinks,
-} from '../../../src/lib/charts/chartData.ts';
+import { changeAt, packLinks, stepIndices, unpackLinks } from '../../../src/lib/charts/chartData.ts';
 import { formatLineRanges, lineRuns } from '../../../src/lib/snapshot/lineRanges.ts';
 import { repositoryUrl, shortCommit } from '../../../src/lib/trend/repositoryUrl.ts';
 import { sparklinePath } from '../../../src/lib/charts/sparkline.ts';
@@ -62,15 +55,6 @@ describe('chart data helpers', () => {
 		expect(prefix).toBe('https://x/r/commit/ab');
 		expect(unpackLinks(prefix, rest)).toEqual(links);
 		expect(packLinks([null])).toEqual(['', [null]]);
-	});
-	test('values and changes are formatted without NaN', () => {
-		expect(formatValue(null, 2, '%')).toBe('—');
-		expect(formatValue(Number.NaN, 2, '%')).toBe('—');
-		expect(formatValue(0, 2, '%')).toBe('0.00%');
-		expect(formatChange(1.234, 2)).toBe('+1.23');
-		expect(formatChange(-0.5, 2)).toBe('−0.50');
-		expect(formatChange(0.001, 2)).toBe('±0.00');
-		expect(formatChange(null, 2)).toBe('');
 	});
 	test('change at a point skips earlier gaps', () => {
 		expect(changeAt([10, null, 13], 2)).toBe(3);

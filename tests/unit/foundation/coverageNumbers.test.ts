@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addCounts, displayPercent, emptyCounts, percentCovered } from '../../../src/lib/coverage/counts.ts';
+import { addCounts, emptyCounts, percentCovered } from '../../../src/lib/coverage/counts.ts';
+import { displayPercent } from '../../../src/lib/text/format.ts';
 import { domainCoverage, domainMatcher, normalizeReportPath } from '../../../src/lib/coverage/domainCoverage.ts';
 import { coverageStatus } from '../../../src/lib/trend/status.ts';
 import { commitUrl, findRegressions, pointTarget } from '../../../src/lib/trend/figures.ts';
