@@ -11,7 +11,6 @@ const FORMAT_NAME: Record<CoverageFormat, string> = {
 	lcov: 'LCOV',
 };
 
-
 /** The short summary `record` prints: the figures with their change since the previous point, the files written, warnings. */
 export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, config: CoverageConfig): string {
 	const { point, previous } = plan;
@@ -37,9 +36,7 @@ export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, 
 		}
 		const before = previous ? pointValue(previous, id) : null;
 		const delta = before === null ? '' : formatChange(now - before);
-		out.push(
-			`  ${label}${formatPercent(now).padStart(7)}  ${delta ? `${delta.padStart(6)} ${since}` : ''}`.trimEnd(),
-		);
+		out.push(`  ${label}${formatPercent(now).padStart(7)}  ${delta ? `${delta.padStart(6)} ${since}` : ''}`.trimEnd());
 	}
 	if (point.branch_coverage !== null && point.branch_coverage !== undefined)
 		out.push(
