@@ -5,14 +5,8 @@
  */
 import { formatChange, formatPercent } from '../../lib/text/format.ts';
 import { percentCovered, type CoverageCounts } from '../../lib/coverage/counts.ts';
-import { diffSnapshots, unpackCounts, type FileCountsMap, type PackedCounts } from '../../lib/snapshot/snapshotDiff.ts';
-
-interface SnapshotJson {
-	name: string;
-	overall: PackedCounts;
-	domains: Record<string, PackedCounts | null>;
-	files: Record<string, PackedCounts>;
-}
+import { diffSnapshots } from '../../lib/snapshot/snapshotDiff.ts';
+import { fileCountsOf, figureCountsOf, type SnapshotCountsJson } from '../../lib/snapshot/snapshotCountsJson.ts';
 
 const pc = (c: CoverageCounts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
 
@@ -25,7 +19,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 }
 
 class SnapshotCompare extends HTMLElement {
-	cache = new Map<string, Promise<SnapshotJson>>();
+	cache = new Map<string, Promise<SnapshotCountsJson>>();
 
 	connectedCallback() {
 		const params = new URLSearchParams(location.search);
@@ -43,12 +37,12 @@ class SnapshotCompare extends HTMLElement {
 		return this.querySelector(`select[name="${name}"]`)!;
 	}
 
-	load(id: string): Promise<SnapshotJson> {
+	load(id: string): Promise<SnapshotCountsJson> {
 		let p = this.cache.get(id);
 		if (!p) {
 			p = fetch(`${this.dataset.base}${encodeURIComponent(id)}.json`).then((r) => {
 				if (!r.ok) throw new Error(`HTTP ${r.status} for ${id}.json`);
-				return r.json() as Promise<SnapshotJson>;
+				return r.json() as Promise<SnapshotCountsJson>;
 			});
 			this.cache.set(id, p);
 		}
@@ -72,18 +66,14 @@ class SnapshotCompare extends HTMLElement {
 		this.dataset.ready = 'true';
 	}
 
-	render(a: SnapshotJson, b: SnapshotJson) {
+	render(a: SnapshotCountsJson, b: SnapshotCountsJson) {
 		const figures = JSON.parse(this.dataset.figures!) as Array<{ id: string; label: string }>;
 		const limit = Number(this.dataset.limit);
-		const countsOf = (s: SnapshotJson, id: string) => {
-			const p = id === 'overall' ? s.overall : s.domains[id];
-			return p ? unpackCounts(p) : null;
-		};
 		const tbody = this.querySelector('[data-testid="compare-domains"] tbody')!;
 		tbody.replaceChildren(
 			...figures.map(({ id, label }) => {
-				const x = countsOf(a, id);
-				const y = countsOf(b, id);
+				const x = figureCountsOf(a, id);
+				const y = figureCountsOf(b, id);
 				const tr = el('tr');
 				tr.append(
 					el('th', label, { scope: 'row' }),
@@ -94,9 +84,7 @@ class SnapshotCompare extends HTMLElement {
 				return tr;
 			}),
 		);
-		const unpack = (s: SnapshotJson): FileCountsMap =>
-			Object.fromEntries(Object.entries(s.files).map(([path, p]) => [path, unpackCounts(p)]));
-		const diff = diffSnapshots(unpack(a), unpack(b));
+		const diff = diffSnapshots(fileCountsOf(a), fileCountsOf(b));
 		this.querySelector('[data-testid="compare-file-summary"]')!.textContent =
 			`${diff.gained.length} gained, ${diff.lost.length} lost, ${diff.added.length} new, ${diff.removed.length} removed, ${diff.unchanged} unchanged.`;
 		const result = this.querySelector('.compare-result')!;

@@ -4,18 +4,10 @@
  * 40 MB) becomes a few MB, which keeps Astro's data store, and so the build, fast.
  */
 import { fileCounts } from '../coverage/domainCoverage.ts';
-import { percentCovered, type CoverageCounts } from '../coverage/counts.ts';
+import { percentCovered } from '../coverage/counts.ts';
+import { compactCounts, packFile, packFunction, type CompactFile } from './compactFile.ts';
 import { formatLineRanges } from './lineRanges.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
-
-/** A named function: `[name, statements, covered lines, branches, covered branches]`. */
-export type CompactFunction = [string, number, number, number, number];
-
-/**
- * One file: `[statements, covered lines, branches, covered branches, partial branches,
- * missing line ranges, named functions]`.
- */
-export type CompactFile = [number, number, number, number, number, string, CompactFunction[]];
 
 /** A snapshot as the site keeps it. */
 export interface CompactSnapshot {
@@ -32,46 +24,11 @@ export function compactSnapshot(report: CoverageReport, maxRuns = 12): CompactSn
 		const functions = Object.entries(file.functions ?? {})
 			// `""` is the code outside any function, not a function.
 			.filter(([name]) => name !== '')
-			.map(([name, region]): CompactFunction => {
-				const f = fileCounts(region);
-				return [name, f.num_statements, f.covered_lines, f.num_branches, f.covered_branches];
-			});
-		files[path] = [
-			c.num_statements,
-			c.covered_lines,
-			c.num_branches,
-			c.covered_branches,
-			c.num_partial_branches,
-			formatLineRanges(file.missing_lines, maxRuns),
-			functions,
-		];
+			.map(([name, region]) => packFunction(name, fileCounts(region)));
+		files[path] = packFile(c, formatLineRanges(file.missing_lines, maxRuns), functions);
 	}
 	const { version, timestamp, branch_coverage, format } = report.meta;
 	return { meta: { version, timestamp, branch_coverage, ...(format === undefined ? {} : { format }) }, files };
-}
-
-/** The counts of a compact file. */
-export function compactCounts(f: CompactFile): CoverageCounts {
-	return {
-		files: 1,
-		num_statements: f[0],
-		covered_lines: f[1],
-		num_branches: f[2],
-		covered_branches: f[3],
-		num_partial_branches: f[4],
-	};
-}
-
-/** The counts of a compact function. */
-export function functionCounts(f: CompactFunction): CoverageCounts {
-	return {
-		files: 0,
-		num_statements: f[1],
-		covered_lines: f[2],
-		num_branches: f[3],
-		covered_branches: f[4],
-		num_partial_branches: 0,
-	};
 }
 
 /** A file as `domainCoverage` reads it (a coverage.py summary), rebuilt from its counts. */

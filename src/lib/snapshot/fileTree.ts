@@ -2,15 +2,11 @@
  * A domain's files as a directory tree with coverage.py subtotals on every directory, flattened
  * into compact rows that a page can ship as JSON and render lazily.
  */
-import { compactCounts, functionCounts, type CompactSnapshot } from './compactSnapshot.ts';
+import { compactCounts, compactFunctions, compactMissing, type FunctionFigures } from './compactFile.ts';
+import type { CompactSnapshot } from './compactSnapshot.ts';
+import { packNode, type PackedNode } from './packedNode.ts';
 import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from '../coverage/counts.ts';
 import { normalizeReportPath } from '../coverage/domainCoverage.ts';
-
-/** Function-level figures of one file (coverage.py 7 `functions` regions). */
-export interface FunctionRow {
-	name: string;
-	counts: CoverageCounts;
-}
 
 /** One measured file of the tree. */
 export interface FileRow {
@@ -18,8 +14,8 @@ export interface FileRow {
 	counts: CoverageCounts;
 	/** Missing lines as ranges (`3-5, 9`), shortened for very long lists. */
 	missing: string;
-	/** Named functions, when the snapshot has regions (code outside any function is left out). */
-	functions: FunctionRow[];
+	/** Named functions, when the snapshot has regions (coverage.py 7 `functions`; code outside any function is left out). */
+	functions: FunctionFigures[];
 }
 
 /** A directory or a file with the sum of everything under it. */
@@ -37,8 +33,7 @@ export interface TreeNode {
 export function fileRows(snapshot: Pick<CompactSnapshot, 'files'>, paths: readonly string[]): FileRow[] {
 	return paths.map((path) => {
 		const file = snapshot.files[path]!;
-		const functions = file[6].map((f) => ({ name: f[0], counts: functionCounts(f) }));
-		return { path, counts: compactCounts(file), missing: file[5], functions };
+		return { path, counts: compactCounts(file), missing: compactMissing(file), functions: compactFunctions(file) };
 	});
 }
 
@@ -74,46 +69,31 @@ function collapseChains(node: TreeNode): TreeNode {
 	return node;
 }
 
-/**
- * One packed node: `[parent, name, isFile (1/0), statements, missing, branches, partial, percent,
- * missing ranges, functions [[name, statements, missing, percent]]]`; parent −1 for top-level nodes.
- */
-export type PackedNode = [
-	number,
-	string,
-	0 | 1,
-	number,
-	number,
-	number,
-	number,
-	number,
-	string,
-	Array<[string, number, number, number]>,
-];
-
 /** Flatten a tree depth-first into packed rows (percent rounded to 2 decimals). */
 export function packTree(root: TreeNode): PackedNode[] {
 	const out: PackedNode[] = [];
 	const visit = (node: TreeNode, parent: number) => {
 		const c = node.counts;
 		const index = out.length;
-		out.push([
-			parent,
-			node.name,
-			node.file ? 1 : 0,
-			c.num_statements,
-			missingLines(c),
-			c.num_branches,
-			c.num_partial_branches,
-			Math.round(percentCovered(c) * 100) / 100,
-			node.file?.missing ?? '',
-			(node.file?.functions ?? []).map((f) => [
-				f.name,
-				f.counts.num_statements,
-				missingLines(f.counts),
-				Math.round(percentCovered(f.counts) * 100) / 100,
-			]),
-		]);
+		out.push(
+			packNode({
+				parent,
+				name: node.name,
+				isFile: !!node.file,
+				statements: c.num_statements,
+				missing: missingLines(c),
+				branches: c.num_branches,
+				partial: c.num_partial_branches,
+				percent: Math.round(percentCovered(c) * 100) / 100,
+				missingLines: node.file?.missing ?? '',
+				functions: (node.file?.functions ?? []).map((f) => ({
+					name: f.name,
+					statements: f.counts.num_statements,
+					missing: missingLines(f.counts),
+					percent: Math.round(percentCovered(f.counts) * 100) / 100,
+				})),
+			}),
+		);
 		for (const child of node.children) visit(child, index);
 	};
 	// A root with a name is the directory every file shares (`core/governance`): it is the one top row.

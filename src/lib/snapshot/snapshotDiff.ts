@@ -2,7 +2,8 @@
  * What changed between two snapshots, file by file: files that gained or lost coverage, new files
  * and removed files. Works on counts per path so the build and the compare page share it.
  */
-import { compactCounts, type CompactSnapshot } from './compactSnapshot.ts';
+import { compactCounts } from './compactFile.ts';
+import type { CompactSnapshot } from './compactSnapshot.ts';
 import { percentCovered, type CoverageCounts } from '../coverage/counts.ts';
 
 /** Counts per report path. */
@@ -54,24 +55,4 @@ export function diffSnapshots(before: FileCountsMap, after: FileCountsMap, epsil
 	diff.added.sort((x, y) => x.path.localeCompare(y.path));
 	diff.removed.sort((x, y) => x.path.localeCompare(y.path));
 	return diff;
-}
-
-/** Counts as a compact tuple for JSON: `[files, statements, covered, branches, covered branches, partial]`. */
-export type PackedCounts = [number, number, number, number, number, number];
-
-/** Pack counts for JSON. */
-export function packCounts(c: CoverageCounts): PackedCounts {
-	return [c.files, c.num_statements, c.covered_lines, c.num_branches, c.covered_branches, c.num_partial_branches];
-}
-
-/** Unpack counts from JSON. */
-export function unpackCounts(p: PackedCounts): CoverageCounts {
-	return {
-		files: p[0],
-		num_statements: p[1],
-		covered_lines: p[2],
-		num_branches: p[3],
-		covered_branches: p[4],
-		num_partial_branches: p[5],
-	};
 }

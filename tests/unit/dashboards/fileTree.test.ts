@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { compactCounts, compactSnapshot, summaryReport } from '../../../src/lib/snapshot/compactSnapshot.ts';
+import { compactSnapshot, summaryReport } from '../../../src/lib/snapshot/compactSnapshot.ts';
+import { compactCounts, compactMissing, packFile } from '../../../src/lib/snapshot/compactFile.ts';
 import { domainCoverage } from '../../../src/lib/coverage/domainCoverage.ts';
 import { buildFileTree, fileRows, largestGapsFirst, packTree } from '../../../src/lib/snapshot/fileTree.ts';
-import { countsByPath, diffSnapshots, packCounts, unpackCounts } from '../../../src/lib/snapshot/snapshotDiff.ts';
+import { countsByPath, diffSnapshots } from '../../../src/lib/snapshot/snapshotDiff.ts';
+import { packCounts, unpackCounts } from '../../../src/lib/snapshot/packedCounts.ts';
+import { packNode, unpackNode } from '../../../src/lib/snapshot/packedNode.ts';
+import { figureCountsOf, fileCountsOf, packSnapshotCounts } from '../../../src/lib/snapshot/snapshotCountsJson.ts';
 import type { CoverageReport } from '../../../src/lib/schemas/coveragepy.ts';
 
 const file = (
@@ -86,6 +90,24 @@ describe('file tree', () => {
 		expect(c.slice(2, 8)).toEqual([1, 30, 20, 0, 0, 33.33]);
 	});
 
+	test('packed rows unpack to the same rows, read by name', () => {
+		const rows = packTree(buildFileTree(fileRows(snapshot, Object.keys(snapshot.files)))).map(unpackNode);
+		const a = rows.find((r) => r.name === 'a.py')!;
+		expect(a).toEqual({
+			parent: 0,
+			name: 'a.py',
+			isFile: true,
+			statements: 10,
+			missing: 5,
+			branches: 0,
+			partial: 0,
+			percent: 50,
+			missingLines: '1-3, 7-8',
+			functions: [{ name: 'run', statements: 8, missing: 5, percent: 37.5 }],
+		});
+		expect(rows.map((r) => unpackNode(packNode(r)))).toEqual(rows);
+	});
+
 	test('largest gaps first', () => {
 		expect(largestGapsFirst(rows).map((r) => r.path)).toEqual(['core/gov/c.py', 'core/gov/a.py', 'core/gov/sub/b.py']);
 	});
@@ -119,12 +141,26 @@ describe('snapshot diff', () => {
 		};
 		expect(unpackCounts(packCounts(c))).toEqual(c);
 	});
+	test('the counts JSON of a snapshot gives back its figures and files', () => {
+		const gov = countsByPath(snapshot, ['core/gov/a.py'])['core/gov/a.py']!;
+		const json = JSON.parse(
+			JSON.stringify(packSnapshotCounts('s.json', { overall: gov, domains: { gov, none: null } }, snapshot.files)),
+		);
+		expect(figureCountsOf(json, 'overall')).toEqual(gov);
+		expect(figureCountsOf(json, 'gov')).toEqual(gov);
+		expect(figureCountsOf(json, 'none')).toBeNull();
+		expect(figureCountsOf(json, 'unknown')).toBeNull();
+		expect(fileCountsOf(json)).toEqual(countsByPath(snapshot));
+	});
 });
 
 describe('compact snapshot', () => {
 	test('keeps counts, missing ranges and named functions; drops the rest', () => {
 		expect(snapshot.meta).toEqual(meta);
 		expect(snapshot.files['core/gov/a.py']).toEqual([10, 5, 0, 0, 0, '1-3, 7-8', [['run', 8, 3, 0, 0]]]);
+		expect(packFile(compactCounts(snapshot.files['core/gov/a.py']!), '1-3, 7-8', [['run', 8, 3, 0, 0]])).toEqual(
+			snapshot.files['core/gov/a.py'],
+		);
 		expect(compactCounts(snapshot.files['core/gov/c.py']!)).toMatchObject({
 			files: 1,
 			num_statements: 30,
@@ -140,6 +176,6 @@ describe('compact snapshot', () => {
 	test('long lists of missing lines are cut to the first ranges', () => {
 		const many = Array.from({ length: 40 }, (_, i) => 3 * i + 1);
 		const s = compactSnapshot({ meta, files: { 'x.py': file(200, 160, many) } } as unknown as CoverageReport, 3);
-		expect(s.files['x.py']![5]).toBe('1, 4, 7, … (+37 more)');
+		expect(compactMissing(s.files['x.py']!)).toBe('1, 4, 7, … (+37 more)');
 	});
 });

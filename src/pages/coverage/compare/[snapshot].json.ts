@@ -1,10 +1,9 @@
 /**
  * `/coverage/compare/<snapshot>.json`: one kept snapshot in compact form — per-domain and per-file
- * counts as tuples (`packCounts`) — for the compare page, which diffs any two in the browser.
+ * counts as tuples (`packSnapshotCounts`) — for the compare page, which diffs any two in the browser.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { packCounts, type PackedCounts } from '../../../lib/snapshot/snapshotDiff.ts';
-import { compactCounts } from '../../../lib/snapshot/compactSnapshot.ts';
+import { packSnapshotCounts } from '../../../lib/snapshot/snapshotCountsJson.ts';
 import { keptSnapshots, type KeptSnapshot } from '../../../data/snapshots.ts';
 
 export const getStaticPaths = (async () =>
@@ -12,12 +11,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props }) => {
 	const s = (props as { s: KeptSnapshot }).s;
-	const files: Record<string, PackedCounts> = {};
-	for (const [path, file] of Object.entries(s.report.files)) files[path] = packCounts(compactCounts(file));
-	const domains = Object.fromEntries(
-		Object.entries(s.coverage.domains).map(([id, c]) => [id, c ? packCounts(c) : null]),
-	);
-	return new Response(JSON.stringify({ name: s.name, overall: packCounts(s.coverage.overall), domains, files }), {
+	return new Response(JSON.stringify(packSnapshotCounts(s.name, s.coverage, s.report.files)), {
 		headers: { 'Content-Type': 'application/json' },
 	});
 };
