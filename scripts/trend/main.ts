@@ -1,5 +1,6 @@
 import { DataError } from '../../src/lib/dataDir/dataError.ts';
 import { checkCommand } from './check.ts';
+import { patchCommand } from './patch.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { HELP, UsageError } from './usage.ts';
@@ -10,9 +11,10 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 	check: checkCommand,
 	report: reportCommand,
 	validate: validateCommand,
+	patch: patchCommand,
 };
 
-/** Run `trend <command> …` and return the exit code: 0 ok, 1 regression, 2 bad input or usage. */
+/** Run `trend <command> …` and return the exit code: 0 ok, 1 regression or patch below its minimum, 2 bad input or usage. */
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -22,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
 	const run = COMMANDS[command];
 	if (!run) {
 		process.stderr.write(
-			`trend: unknown command "${command.slice(0, 40)}" (expected record, check, report or validate; see "trend --help")\n`,
+			`trend: unknown command "${command.slice(0, 40)}" (expected record, check, report, validate or patch; see "trend --help")\n`,
 		);
 		return 2;
 	}

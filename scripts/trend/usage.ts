@@ -15,9 +15,10 @@ Commands:
   check             compare the newest point with the previous one and the targets (exit 1 on a drop)
   report <report>   print a coverage table per domain and the files with the most missing lines
   validate          check every file of the data directory against the schemas
+  patch <report>    coverage of the lines a diff adds or changes (exit 1 below gate.patch_min)
 
 Run "npm run trend -- <command> --help" for a command's options.
-Exit codes: 0 success, 1 check found a regression, 2 bad input or usage.`,
+Exit codes: 0 success, 1 check found a regression or patch fell below its minimum, 2 bad input or usage.`,
 	record: `Usage: npm run trend -- record <report> [--junit <junit.xml>]... [--attempts <attempts.json>]...
                         [--commit SHA] [--date ISO-8601] [--branch NAME] [--message TEXT] [--duration SECONDS]
                         [--data-dir DIR]
@@ -55,6 +56,26 @@ with the most missing lines in each domain.
 Options:
   --top N           files listed per domain (default 5)
   --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
+	patch: `Usage: npm run trend -- patch <report> --base REF [--head REF] [--repo DIR] [--data-dir DIR] [--min PERCENT]
+                       [--summary FILE] [--annotations N] [--json FILE] [--path-prefix DIR]
+
+Patch coverage: of the lines added or changed between the merge base of --base and --head, the ones
+the report has as statements (and the branches leaving them), covered in percent, as coverage.py counts
+them. Prints a Markdown block (also to --summary FILE and, when set, appended to $GITHUB_STEP_SUMMARY)
+and GitHub warning annotations for the largest uncovered ranges. Exit 1 below the minimum.
+
+Options:
+  --base REF        branch or commit to compare with (its merge base with --head is used)
+  --head REF        the commit the report measured (default: HEAD)
+  --repo DIR        the git repository (default: the current directory)
+  --min PERCENT     minimum patch coverage (default: gate.patch_min, else 80)
+  --summary FILE    also write the Markdown block to FILE
+  --annotations N   at most N annotations, largest ranges first (default 10; printed in GitHub
+                    Actions, or anywhere when this option is given)
+  --json FILE       write the figures as JSON for other tools
+  --path-prefix DIR the folder, relative to the repository root, the report's paths start from
+                    (default: found from the files the report names)
+  --data-dir DIR    data directory for gate.patch_min (default: $COVERAGE_DATA_DIR, else data)`,
 	validate: `Usage: npm run trend -- validate [--data-dir DIR]
 
 Checks coverage.config.json, coverage_trend.json, snapshots/ and test-runs/ against the schemas and

@@ -20,6 +20,8 @@ export interface CoberturaResult {
 	report: CoverageReport;
 	/** The `<source>` folders; file names are relative to one of them. */
 	sources: string[];
+	/** Each file's hits per line and branches per line, as the XML states them (for patch coverage). */
+	lines: Map<string, LineData>;
 }
 
 function children(node: unknown, key: string): XmlNode[] {
@@ -108,5 +110,5 @@ export function readCobertura(text: string, file: string): CoberturaResult {
 		branch_coverage: withBranches,
 		source_format: 'cobertura',
 	};
-	return { report: { meta, files, totals: totalsOf(files, withBranches) }, sources };
+	return { report: { meta, files, totals: totalsOf(files, withBranches) }, sources, lines: byFile };
 }

@@ -9,6 +9,11 @@ const RECORD_LINE = /^([A-Z][A-Z0-9_]*):(.*)$/;
  * record runs from `SF:` to `end_of_record`; statements come from `DA:`, branches from `BRDA:`.
  */
 export function readLcov(text: string, file: string): CoverageReport {
+	return readLcovLines(text, file).report;
+}
+
+/** An LCOV tracefile read both ways: in coverage.py's layout, and line by line per file (for patch coverage). */
+export function readLcovLines(text: string, file: string): { report: CoverageReport; lines: Map<string, LineData> } {
 	const lines = text.split(/\r?\n/);
 	const byFile = new Map<string, LineData>();
 	let current: { name: string; data: LineData; line: number; lf?: number; brf?: number; brh?: number } | null = null;
@@ -74,9 +79,12 @@ export function readLcov(text: string, file: string): CoverageReport {
 			if (parts.length < 4 || !Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(taken) || taken < 0)
 				fail(i, `BRDA: expected "line,block,branch,taken" with taken a count or "-", found ${JSON.stringify(value)}`);
 			withBranches = true;
-			// coverage.py numbers one block per branching line (its BRDA line is a destination), so group by block.
-			const key = `b${parts[1]}`;
-			const group = data.branches.get(key) ?? { line: -1, taken: 0, total: 0 };
+			// coverage.py up to 7.6.1 numbers one block per branching line and writes each destination's line,
+			// so group by block; a block whose lines differ has no known source line (-1). Later versions
+			// write the source line, block 0 for every line and a description as the branch: group by line.
+			const key = /^\d+$/.test(parts[2]!) ? `b${parts[1]}` : `b${parts[1]}@${n}`;
+			const group = data.branches.get(key) ?? { line: n > 0 ? n : -1, taken: 0, total: 0 };
+			if (group.line !== n) group.line = -1;
 			group.total += 1;
 			if (taken > 0) group.taken += 1;
 			data.branches.set(key, group);
@@ -104,5 +112,5 @@ export function readLcov(text: string, file: string): CoverageReport {
 	const files: CoverageReport['files'] = {};
 	for (const [name, data] of byFile) files[name] = toCoverageFile(data, withBranches);
 	const meta = { version: 'unknown', timestamp: '', branch_coverage: withBranches, source_format: 'lcov' };
-	return { meta, files, totals: totalsOf(files, withBranches) };
+	return { report: { meta, files, totals: totalsOf(files, withBranches) }, lines: byFile };
 }

@@ -58,6 +58,13 @@ export const gateSchema = z.strictObject({
 		.boolean()
 		.default(false)
 		.describe('Whether a figure below its target fails the check (otherwise a warning).'),
+	/** Lowest patch coverage (percent of the changed statements and branches covered) `trend patch` passes. */
+	patch_min: z
+		.number()
+		.min(0)
+		.max(100)
+		.default(80)
+		.describe('Lowest patch coverage, in percent of the changed statements and branches, that `trend patch` passes.'),
 });
 
 /** Flaky-test detection settings. */
@@ -94,7 +101,7 @@ export const coverageConfigSchema = z.strictObject({
 	/** Colour bands for every percentage on the site. */
 	thresholds: thresholdsSchema.default({ red: 50, green: 80 }),
 	/** Regression gate used by `trend check`. */
-	gate: gateSchema.default({ max_drop: 1, fail_below_target: false }),
+	gate: gateSchema.default({ max_drop: 1, fail_below_target: false, patch_min: 80 }),
 	/** How many per-file snapshots to keep (oldest are dropped). */
 	snapshots_keep: z
 		.int()

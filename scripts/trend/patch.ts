@@ -1,0 +1,97 @@
+import { appendFileSync } from 'node:fs';
+import { loadConfig } from '../../src/lib/dataDir/dataDir.ts';
+import { DataError } from '../../src/lib/dataDir/dataError.ts';
+import { jsonText, readInputBytes, writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
+import { readLineCoverage } from '../../src/lib/coverage/lineCoverage.ts';
+import { annotationCommand, patchAnnotations } from '../../src/lib/coverage/patchAnnotations.ts';
+import { meetsMinimum, patchCoverage } from '../../src/lib/coverage/patchCoverage.ts';
+import { patchJson } from '../../src/lib/coverage/patchJson.ts';
+import { patchMarkdown } from '../../src/lib/coverage/patchMarkdown.ts';
+import { findPathMapping, prefixMapping } from '../../src/lib/coverage/patchPaths.ts';
+import { parseAddedLines } from '../../src/lib/git/addedLines.ts';
+import { readPatchGit } from './patchGit.ts';
+import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
+
+/** A whole number of annotations from 0 up (`--annotations`). */
+function annotationLimit(raw: unknown): number {
+	if (raw === undefined) return 10;
+	const text = String(raw).trim();
+	if (!/^\d{1,6}$/.test(text))
+		throw new UsageError(`trend patch: --annotations: expected a whole number from 0, found "${String(raw)}"`);
+	return Number(text);
+}
+
+/** The minimum from `--min`, else `gate.patch_min` of the data directory's config. */
+function minimumOption(raw: unknown, dataDir: unknown): number {
+	if (raw === undefined) return loadConfig(dataDirOption(dataDir)).gate.patch_min;
+	const text = String(raw).trim();
+	const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+	if (!(n >= 0 && n <= 100))
+		throw new UsageError(`trend patch: --min: expected a percentage from 0 to 100, found "${String(raw)}"`);
+	return n;
+}
+
+/** `trend patch`: coverage of the lines a diff adds; exit 1 below the minimum, 2 on bad input. */
+export function patchCommand(args: string[]): number {
+	const { values, positionals } = parseCommandArgs('patch', args, {
+		base: { type: 'string' },
+		head: { type: 'string' },
+		repo: { type: 'string' },
+		'data-dir': { type: 'string' },
+		min: { type: 'string' },
+		summary: { type: 'string' },
+		annotations: { type: 'string' },
+		json: { type: 'string' },
+		'path-prefix': { type: 'string' },
+	});
+	if (positionals.length !== 1)
+		throw new UsageError(
+			`trend patch: expected one coverage report, found ${positionals.length} (see "trend patch --help")`,
+		);
+	if (values.base === undefined || values.base.trim() === '')
+		throw new UsageError('trend patch: --base: expected the git ref to compare with (see "trend patch --help")');
+	const reportFile = positionals[0]!;
+	const limit = annotationLimit(values.annotations);
+	const minimum = minimumOption(values.min, values['data-dir']);
+	const report = readLineCoverage(readInputBytes(reportFile), reportFile);
+	const repo = values.repo ?? '.';
+	const git = readPatchGit(repo, values.base, values.head ?? 'HEAD');
+	const found = values['path-prefix'] === undefined ? findPathMapping(report.paths, git.headFiles) : null;
+	const mapping = found ? found.mapping : prefixMapping(values['path-prefix']!);
+	if (found && found.matched === 0)
+		throw new DataError([
+			{
+				file: reportFile,
+				path: '',
+				message: `expected files of the repository at ${git.head.slice(0, 40)}, found none (the report names e.g. "${report.paths[0]?.slice(0, 80) ?? 'nothing'}"; give the folder coverage ran in with --path-prefix)`,
+			},
+		]);
+	const result = patchCoverage(parseAddedLines(git.patch), report, mapping);
+	const passed = meetsMinimum(result.percent, minimum);
+	const annotations = patchAnnotations(result);
+	const written = annotations.slice(0, limit);
+	const context = {
+		base: git.base,
+		mergeBase: git.mergeBase,
+		head: git.headSha,
+		mapping,
+		minimum,
+		passed,
+		annotated: written.length,
+		annotatable: annotations.length,
+	};
+	const markdown = patchMarkdown(result, context);
+	process.stdout.write(markdown);
+	// Workflow commands: in GitHub Actions, or when asked for with --annotations.
+	if (process.env.GITHUB_ACTIONS === 'true' || values.annotations !== undefined)
+		for (const a of written) process.stdout.write(`${annotationCommand(a)}\n`);
+	if (values.summary) writeFileAtomically(values.summary, markdown);
+	if (values.json) writeFileAtomically(values.json, jsonText(patchJson(result, context)));
+	const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+	if (stepSummary) appendFileSync(stepSummary, `${markdown}\n`);
+	if (passed) return 0;
+	process.stderr.write(
+		`trend patch: failed: patch coverage ${result.percent!.toFixed(2)}% is below the minimum ${minimum}%\n`,
+	);
+	return 1;
+}
