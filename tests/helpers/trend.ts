@@ -41,6 +41,7 @@ const CLEAN_ENV = {
 	GITHUB_SHA: undefined,
 	GITHUB_REF_NAME: undefined,
 	GITHUB_STEP_SUMMARY: undefined,
+	GITHUB_ACTIONS: undefined,
 	NO_COLOR: undefined,
 	FORCE_COLOR: undefined,
 };
