@@ -36,7 +36,13 @@ describe('annotations for uncovered changed lines', () => {
 		covered_branches: 0,
 		percent: 50,
 		unmeasured: [],
-		files: [file('b.py', [[3, 4, 2]], [9]), file('a.py', [[10, 20, 7], [30, 30, 1]])],
+		files: [
+			file('b.py', [[3, 4, 2]], [9]),
+			file('a.py', [
+				[10, 20, 7],
+				[30, 30, 1],
+			]),
+		],
 	};
 
 	test('come largest range first, then uncovered before partly covered, then by path and line', () => {
