@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { meetsMinimum, type PatchResult } from '../../../src/lib/coverage/patchCoverage.ts';
+import { patchMarkdown, type PatchContext } from '../../../src/lib/coverage/patchMarkdown.ts';
+import { findPathMapping, prefixMapping, toRepoPath } from '../../../src/lib/coverage/patchPaths.ts';
+
+describe('mapping report paths onto the repository', () => {
+	const repo = ['README.md', 'backend/core/a.py', 'backend/core/b/c.py', 'other/core/a.py', 'backend/setup.py'];
+
+	test('finds the folder coverage ran in from the files that exist there', () => {
+		const found = findPathMapping(['core/a.py', 'core/b/c.py', 'setup.py'], repo);
+		expect(found).toEqual({ mapping: { strip: '', prefix: 'backend/' }, matched: 3 });
+	});
+
+	test('cuts an absolute checkout path that coverage wrote without relative_files', () => {
+		const found = findPathMapping(
+			['/home/runner/work/x/x/backend/core/a.py', '/home/runner/work/x/x/backend/setup.py'],
+			repo,
+		);
+		expect(found.mapping).toEqual({ strip: '/home/runner/work/x/x/', prefix: '' });
+		expect(found.matched).toBe(2);
+	});
+
+	test('matches nothing for a report of another project', () => {
+		expect(findPathMapping(['lib/x.py'], repo).matched).toBe(0);
+	});
+
+	test('takes --path-prefix as given, with or without a trailing slash', () => {
+		expect(toRepoPath('core/a.py', prefixMapping('other'))).toBe('other/core/a.py');
+		expect(toRepoPath('core/a.py', prefixMapping('./'))).toBe('core/a.py');
+		expect(toRepoPath('.\\core\\a.py', prefixMapping('backend/'))).toBe('backend/core/a.py');
+	});
+});
+
+describe('the minimum, judged as coverage.py judges fail_under', () => {
+	test.each([
+		[79.994, 80, false],
+		[79.995, 80, true],
+		[99.999, 100, false],
+		[100, 100, true],
+		[null, 100, true],
+	] as const)('%s against %s passes: %s', (figure, minimum, passes) => {
+		expect(meetsMinimum(figure, minimum)).toBe(passes);
+	});
+});
+
+describe('the Markdown block', () => {
+	const context: PatchContext = {
+		base: 'main',
+		mergeBase: 'a'.repeat(40),
+		head: 'b'.repeat(40),
+		mapping: { strip: '', prefix: '' },
+		minimum: 80,
+		passed: false,
+		annotated: 1,
+		annotatable: 3,
+	};
+	const hostile: PatchResult = {
+		statements: 2,
+		covered: 1,
+		branches: 0,
+		covered_branches: 0,
+		percent: 50,
+		unmeasured: ['docs/<img src=x onerror=alert(1)>.md'],
+		files: [
+			{
+				path: 'src/</td>|*x*`.py',
+				reportPath: 'src/</td>|*x*`.py',
+				statements: 2,
+				covered: 1,
+				branches: 0,
+				covered_branches: 0,
+				percent: 50,
+				uncovered: [{ start: 3, end: 3, statements: 1 }],
+				partial: [],
+			},
+		],
+	};
+
+	test('escapes paths from the diff: no HTML, no table break, no emphasis', () => {
+		const md = patchMarkdown(hostile, context);
+		expect(md).toContain('| src/&lt;/td&gt;\\|\\*x\\*\\`.py | 2 | 1 | 50.00% | 3 |');
+		expect(md).toContain('docs/&lt;img src=x onerror=alert(1)&gt;.md');
+		expect(md).not.toMatch(/<(?:td|img)/);
+	});
+
+	test('says how many uncovered ranges are not annotated', () => {
+		expect(patchMarkdown(hostile, context)).toContain(
+			'The diff carries annotations for the 1 largest uncovered ranges; 2 more are only in the table above.',
+		);
+	});
+
+	test('lists at most maxFiles rows and says how many more there are', () => {
+		const many: PatchResult = {
+			...hostile,
+			files: Array.from({ length: 7 }, (_, i) => ({ ...hostile.files[0]!, path: `f${i}.py` })),
+		};
+		const md = patchMarkdown(many, { ...context, maxFiles: 5 });
+		expect(md.match(/^\| f\d\.py /gm)).toHaveLength(5);
+		expect(md).toContain('_2 more changed files are not listed._');
+	});
+});
