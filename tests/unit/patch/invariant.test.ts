@@ -11,7 +11,7 @@ import { REPORTS } from '../../helpers/trend.ts';
 const BACKEND = 'examples/atom-backend';
 
 /** Every file of the example backend as the repository names it (what `git ls-files` lists). */
-const repoFiles = (readdirSync(BACKEND, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+const repoFiles = readdirSync(BACKEND, { recursive: true, withFileTypes: true })
 	.filter((d) => d.isFile())
 	.map((d) => join(d.parentPath, d.name));
 
