@@ -22,7 +22,8 @@ describe('workflow commands', () => {
 
 	test('escape : and , in properties as well, so a path cannot add a property', () => {
 		expect(escapeCommandProperty('a:b,line=1%\n.py')).toBe('a%3Ab%2Cline=1%25%0A.py');
-		expect(workflowCommand('warning', { file: 'x,endLine=99.py', line: 3 }, 'm')).toBe(
+		expect(workflowCommand('notice', {}, 'plain')).toBe('::notice::plain');
+		expect(workflowCommand('warning', { file: 'x,endLine=99.py', line: 3, title: undefined }, 'm')).toBe(
 			'::warning file=x%2CendLine=99.py,line=3::m',
 		);
 	});

@@ -126,3 +126,19 @@ describe('git diff --numstat -z', () => {
 		]);
 	});
 });
+
+describe('odd but valid git output', () => {
+	test('a patch without a final newline, a hunk header with a function name, an unquoted plain path', () => {
+		const patch = ['--- a/z.py', '+++ b/z.py', '@@ -0,0 +1,2 @@ def f():', '+a', '+b'].join('\n');
+		expect(parseAddedLines(patch).get('z.py')!.lines).toEqual([1, 2]);
+		expect(unquoteGitPath('plain.py')).toBe('plain.py');
+		expect(unquoteGitPath('"odd\\qescape"')).toBe('oddqescape');
+	});
+
+	test('a file header after a complete hunk starts a new file', () => {
+		const patch = ['+++ b/one.py', '@@ -1 +1 @@', '-x', '+y', '+++ b/two.py', '@@ -1,0 +2 @@', '+z', ''].join('\n');
+		const files = parseAddedLines(patch);
+		expect(files.get('one.py')!.lines).toEqual([1]);
+		expect(files.get('two.py')!.lines).toEqual([2]);
+	});
+});

@@ -99,3 +99,67 @@ describe('the Markdown block', () => {
 		expect(md).toContain('_2 more changed files are not listed._');
 	});
 });
+
+describe('the Markdown block at the edges', () => {
+	const base: PatchContext = {
+		base: 'main',
+		mergeBase: 'c'.repeat(40),
+		head: 'd'.repeat(40),
+		mapping: { strip: '', prefix: '' },
+		minimum: 80,
+		passed: true,
+		annotated: 0,
+		annotatable: 0,
+	};
+
+	test('with no changed statement: no percentage, no table, and every changed file named as not counted', () => {
+		const docs: PatchResult = {
+			statements: 0,
+			covered: 0,
+			branches: 0,
+			covered_branches: 0,
+			percent: null,
+			files: [],
+			unmeasured: Array.from({ length: 12 }, (_, i) => `docs/page${i}.md`),
+		};
+		const md = patchMarkdown(docs, base);
+		expect(md.split('\n')[0]).toBe('## Patch coverage: no executable line changed ✅');
+		expect(md).not.toContain('| Changed file');
+		expect(md).toContain(
+			'Not counted: 12 changed files without a changed statement the report measures (docs/page0.md,',
+		);
+		expect(md).toContain('docs/page9.md, …).');
+		expect(md).not.toContain('Report paths');
+	});
+
+	test('cuts a long list of uncovered runs and an absurdly long path', () => {
+		const long = `${'deep/'.repeat(60)}x.py`;
+		const runs = Array.from({ length: 25 }, (_, i) => ({ start: i * 3 + 1, end: i * 3 + 1, statements: 1 }));
+		const result: PatchResult = {
+			statements: 50,
+			covered: 25,
+			branches: 0,
+			covered_branches: 0,
+			percent: 50,
+			unmeasured: [],
+			files: [
+				{
+					path: long,
+					reportPath: long,
+					statements: 50,
+					covered: 25,
+					branches: 0,
+					covered_branches: 0,
+					percent: 50,
+					uncovered: runs,
+					partial: [],
+				},
+			],
+		};
+		const md = patchMarkdown(result, { ...base, passed: false });
+		expect(md).toContain(', … (+5 more) |');
+		expect(md).toContain('| …');
+		expect(md).not.toContain(long);
+		expect(md.split('\n')[0]).toBe('## Patch coverage: 50.00% (minimum 80%), failed ❌');
+	});
+});
