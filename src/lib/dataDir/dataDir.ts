@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DataError, parseJsonText, parseWith, type DataProblem } from './dataError.ts';
+import { linksUnder } from './symlinks.ts';
 import { coverageConfigSchema, type CoverageConfig } from '../schemas/config.ts';
 import { coverageReportSchema, type CoverageReport } from '../schemas/coveragepy.ts';
 import { testRunSchema, type TestRun } from '../schemas/testRun.ts';
@@ -77,5 +78,7 @@ export function validateDataDir(dir: string): DataProblem[] {
 	attempt(() => loadTrend(dir));
 	for (const name of listJsonFiles(join(dir, DATA_FILES.snapshots))) attempt(() => loadSnapshot(dir, name));
 	for (const name of listJsonFiles(join(dir, DATA_FILES.testRuns))) attempt(() => loadTestRun(dir, name));
+	// `record` refuses to write through links; one committed by hand would still point out of the data.
+	problems.push(...linksUnder(dir));
 	return problems;
 }

@@ -1,17 +1,7 @@
-import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { DataError } from './dataError.ts';
 
-/**
- * Write a whole file or nothing: the text goes to a temporary file in the same folder, is flushed,
- * and is renamed over the old one, so a reader (or a killed run) sees the old version or the new one.
- */
-export function writeFileAtomically(path: string, content: string | Buffer): void {
-	mkdirSync(dirname(path), { recursive: true });
-	writeFileAtomic.sync(path, content, { encoding: 'utf8' });
-}
+export { writeFileAtomically } from './atomicFile.ts';
 
 /** JSON as this project stores it: two-space indent and a final newline, so diffs stay readable. */
 export function jsonText(value: unknown): string {
@@ -45,38 +35,5 @@ export function readInputBytes(file: string): Buffer {
 					? 'expected a file, found a folder'
 					: `cannot read (${code})`;
 		throw new DataError([{ file, path: '', message }]);
-	}
-}
-
-/** Name of the lock folder inside a data directory. */
-export const LOCK_NAME = '.trend.lock';
-
-/**
- * Run `fn` while holding the data directory's lock (a `proper-lockfile` folder, refreshed while held
- * and taken over when a killed holder left it stale), so concurrent `record` runs queue up.
- */
-export async function withDataLock<T>(dir: string, fn: () => T | Promise<T>): Promise<T> {
-	let release: () => Promise<void>;
-	try {
-		release = await lockfile.lock(dir, {
-			lockfilePath: join(dir, LOCK_NAME),
-			realpath: false,
-			stale: 5_000,
-			update: 1_000,
-			retries: { retries: 400, factor: 1.1, minTimeout: 25, maxTimeout: 250, randomize: true },
-		});
-	} catch (err) {
-		throw new DataError([
-			{
-				file: join(dir, LOCK_NAME),
-				path: '',
-				message: `could not take the data directory's lock (${(err as Error).message})`,
-			},
-		]);
-	}
-	try {
-		return await fn();
-	} finally {
-		await release();
 	}
 }

@@ -1,52 +1,73 @@
-import { closeSync, fsyncSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeIfPresent } from './dataStore.ts';
+import { flushAndCheck, openTemporary, unlinkIfPresent, writeAll, writeFailure } from './atomicFile.ts';
+import { DATA_FILES } from './dataDir.ts';
+import { temporaryFor } from './temporaries.ts';
+
+/** A streamed file once its last chunk arrived. */
+export interface StreamedResult {
+	/** The temporary file, or null when nothing was written or it grew over the limit. */
+	temporary: string | null;
+	/** Bytes that arrived (all of them, also past the limit). */
+	bytes: number;
+	/** Whether it grew over the limit (its temporary file is then already removed). */
+	over: boolean;
+}
 
 /** A file written chunk by chunk to a temporary name beside the data, so that it can be renamed into place. */
 export interface StreamedFile {
-	/** Append bytes (opens the file on the first chunk). */
+	/** Append bytes (opens the file on the first chunk); past `maxBytes`, bytes are only counted. */
 	sink: (chunk: Buffer) => void;
-	/** Flush and close; the temporary file's path, or null when nothing was written. */
-	finish: () => string | null;
+	/** Flush, check the size and close. */
+	finish: () => StreamedResult;
 	/** Close and remove the temporary file, whatever state it is in. */
 	discard: () => void;
 }
 
-/** Temporary names this project uses in a data directory. */
-const TEMPORARY = /^\.snapshot-\d+\.tmp$/;
-
 /**
- * A streamed temporary file in `dir` (the same file system as the data, so a rename moves it into
- * place); a large snapshot is never held whole in memory.
+ * A streamed snapshot in `dir` (the same file system as the data, so a rename moves it into place);
+ * a large snapshot is never held whole in memory, and one over `maxBytes` stops taking disk space.
  */
-export function streamedFile(dir: string): StreamedFile {
-	const path = join(dir, `.snapshot-${process.pid}.tmp`);
+export function streamedFile(dir: string, maxBytes: number): StreamedFile {
+	const path = temporaryFor(join(dir, 'snapshot'));
+	const named = join(dir, DATA_FILES.snapshots);
 	let fd: number | null = null;
+	let bytes = 0;
+	let over = false;
+	const discard = () => {
+		if (fd !== null) closeSync(fd);
+		fd = null;
+		unlinkIfPresent(path);
+	};
 	return {
 		sink(chunk) {
-			fd ??= openSync(path, 'w');
-			for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
+			bytes += chunk.length;
+			if (over) return;
+			if (bytes > maxBytes) {
+				over = true;
+				discard();
+				return;
+			}
+			try {
+				fd ??= openTemporary(path);
+				writeAll(fd, chunk);
+			} catch (err) {
+				discard();
+				throw writeFailure(named, err);
+			}
 		},
 		finish() {
-			if (fd === null) return null;
-			fsyncSync(fd);
-			closeSync(fd);
-			fd = null;
-			return path;
+			if (fd === null) return { temporary: null, bytes, over };
+			try {
+				flushAndCheck(fd, bytes);
+				closeSync(fd);
+				fd = null;
+			} catch (err) {
+				discard();
+				throw writeFailure(named, err);
+			}
+			return { temporary: path, bytes, over };
 		},
-		discard() {
-			if (fd !== null) closeSync(fd);
-			fd = null;
-			removeIfPresent(path);
-		},
+		discard,
 	};
-}
-
-/** Temporary files left by killed runs (older than ten minutes) are removed by the next run. */
-export function removeStaleTemporaries(dir: string): void {
-	for (const name of readdirSync(dir)) {
-		if (!TEMPORARY.test(name)) continue;
-		const path = join(dir, name);
-		if (Date.now() - statSync(path).mtimeMs > 10 * 60_000) removeIfPresent(path);
-	}
 }

@@ -116,6 +116,19 @@ export const coverageConfigSchema = z.strictObject({
 		.max(10000)
 		.default(50)
 		.describe('How many per-test run records to keep; older ones are dropped.'),
+	/**
+	 * Largest snapshot `record` keeps, in bytes. GitHub refuses files over 100 MB (and warns from
+	 * 50 MiB), so a bigger snapshot would make the data push fail; above this size the point is
+	 * recorded without its snapshot, with a warning.
+	 */
+	snapshot_max_bytes: z
+		.int()
+		.min(1024)
+		.max(100_000_000)
+		.default(50 * 1024 * 1024)
+		.describe(
+			'Largest snapshot kept, in bytes (default 50 MiB; GitHub refuses files over 100 MB). Above it the point is recorded without its snapshot, with a warning.',
+		),
 	/** Flaky-test detection. */
 	flaky: flakySchema.default({ window: 20, min_flips: 2 }),
 });

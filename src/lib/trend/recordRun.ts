@@ -19,6 +19,8 @@ export interface RecordInput {
 	/** File names already under `snapshots/` and `test-runs/`. */
 	existingSnapshots: string[];
 	existingTestRuns: string[];
+	/** True when the snapshot is too big to keep: the point is recorded without one. */
+	snapshotSkipped?: boolean | undefined;
 }
 
 /** Everything `record` will write and remove, decided before any file is touched. */
@@ -43,6 +45,9 @@ export interface RecordPlan {
 export function shortCommit(commit: string): string {
 	return /^[0-9a-f]{8,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : commit.slice(0, 40);
 }
+
+/** Names `record` gives the files it keeps (`<date>_<short commit>_coverage.json` / `_tests.json`); it prunes no other name. */
+export const RUN_FILE_NAME = /^\d{4}-\d{2}-\d{2}_[A-Za-z0-9][A-Za-z0-9._-]{0,39}_(coverage|tests)\.json$/;
 
 /** Names of the files one run keeps. */
 export function runFileNames(date: string, commit: string): { snapshot: string; testRun: string } {
@@ -137,24 +142,30 @@ export function planRecord(input: RecordInput): RecordPlan {
 	const coverage = domainCoverage(input.report, input.config);
 	const point = buildPoint(input, coverage);
 	const names = runFileNames(input.identity.date, input.identity.commit);
-	point.snapshot = names.snapshot;
+	if (!input.snapshotSkipped) point.snapshot = names.snapshot;
 	if (input.tests) point.test_run = names.testRun;
 	const { history, replaced } = insertPoint(input.trend.coverage_history, point);
 
 	const dropSnapshots = filesToDrop(
-		[...input.existingSnapshots.filter((n) => n.endsWith('_coverage.json')), names.snapshot],
+		[
+			...input.existingSnapshots.filter((n) => RUN_FILE_NAME.test(n) && n.endsWith('_coverage.json')),
+			...(input.snapshotSkipped ? [] : [names.snapshot]),
+		],
 		history,
 		'snapshot',
 		input.config.snapshots_keep,
 	);
 	const dropTestRuns = filesToDrop(
-		[...input.existingTestRuns.filter((n) => n.endsWith('_tests.json')), ...(input.tests ? [names.testRun] : [])],
+		[
+			...input.existingTestRuns.filter((n) => RUN_FILE_NAME.test(n) && n.endsWith('_tests.json')),
+			...(input.tests ? [names.testRun] : []),
+		],
 		history,
 		'test_run',
 		input.config.test_runs_keep,
 	);
 	// The replaced point's files go with it unless the new point reuses the name.
-	if (replaced?.snapshot && replaced.snapshot !== names.snapshot && !dropSnapshots.includes(replaced.snapshot))
+	if (replaced?.snapshot && replaced.snapshot !== point.snapshot && !dropSnapshots.includes(replaced.snapshot))
 		dropSnapshots.push(replaced.snapshot);
 	if (replaced?.test_run && replaced.test_run !== point.test_run && !dropTestRuns.includes(replaced.test_run))
 		dropTestRuns.push(replaced.test_run);
@@ -167,7 +178,7 @@ export function planRecord(input: RecordInput): RecordPlan {
 	// zod puts keys it knows first; keep the seed's order so the file reads (and diffs) like the seed.
 	const trend = { ...parsed, coverage_history: parsed.coverage_history.map(orderPointKeys) };
 	const index = history.indexOf(point);
-	const snapshotKept = point.snapshot === names.snapshot;
+	const snapshotKept = !input.snapshotSkipped && point.snapshot === names.snapshot;
 	const testRunKept = input.tests !== null && point.test_run === names.testRun;
 	return {
 		trend,
