@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { unlinkIfPresent, writeFileAtomically } from './atomicFile.ts';
@@ -22,7 +22,21 @@ export const LOCK_STALE_MS = 60_000;
 export interface HeldLock {
 	/** Throw (nothing renamed yet) when another run took the lock over: never write under a lost lock. */
 	assertHeld: () => void;
+	/**
+	 * Between long synchronous steps: when the lock was last refreshed a while ago, give the event
+	 * loop to `proper-lockfile` until it has refreshed it, then check it is still ours.
+	 */
+	refresh: () => Promise<void>;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mtimeOf = (path: string) => {
+	try {
+		return statSync(path).mtimeMs;
+	} catch {
+		return null;
+	}
+};
 
 /** The lock was lost to another run: one line, exit 2, and nothing of this run was renamed into place. */
 function lostLock(dir: string, why: string): DataError {
@@ -78,8 +92,19 @@ export async function withDataLock<T>(dir: string, fn: (lock: HeldLock) => T | P
 		}
 		if (now !== token) throw lostLock(dir, 'it names another holder');
 	};
+	let refreshed = Date.now();
+	const refresh = async () => {
+		if (Date.now() - refreshed < LOCK_STALE_MS / 4) return;
+		const before = mtimeOf(lockPath);
+		for (const end = Date.now() + 5_000; Date.now() < end && !compromised;) {
+			await sleep(20);
+			if (mtimeOf(lockPath) !== before) break;
+		}
+		refreshed = Date.now();
+		assertHeld();
+	};
 	try {
-		return await fn({ assertHeld });
+		return await fn({ assertHeld, refresh });
 	} finally {
 		let ours = false;
 		try {

@@ -77,7 +77,7 @@ export async function storeRecord(request: RecordRequest): Promise<RecordOutcome
 			);
 		stopPoint('inputs-read');
 
-		const plan = await withDataLock(dir, (lock): RecordPlan => {
+		const plan = await withDataLock(dir, async (lock): Promise<RecordPlan> => {
 			stopPoint('locked');
 			removeLeftTemporaries([dir, snapshotsDir, testRunsDir]);
 			let snapshotFile: PreparedFile | null = null;
@@ -99,6 +99,7 @@ export async function storeRecord(request: RecordRequest): Promise<RecordOutcome
 					existingTestRuns: listJsonFiles(testRunsDir),
 					snapshotSkipped,
 				});
+				await lock.refresh();
 				const drops = [
 					...plan.dropSnapshots.map((n) => join(snapshotsDir, n)),
 					...plan.dropTestRuns.map((n) => join(testRunsDir, n)),
@@ -130,6 +131,7 @@ export async function storeRecord(request: RecordRequest): Promise<RecordOutcome
 				);
 				temporaries.push(trendFile);
 				stopPoint('prepared');
+				await lock.refresh();
 
 				lock.assertHeld();
 				if (fileIdentity(trendPath) !== before) {

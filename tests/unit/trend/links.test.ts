@@ -74,7 +74,7 @@ describe('record refuses symbolic links where it writes or deletes', () => {
 		for (const [commit, date] of [
 			['a1a1a1a1', '2026-06-01'],
 			['b2b2b2b2', '2026-06-02'],
-		]) {
+		] as const) {
 			const r = await record(dir, commit, date);
 			expect(r.status, r.stderr).toBe(0);
 		}
