@@ -3,7 +3,6 @@ import { readInputBytes, readInputFile } from './dataStore.ts';
 import { parseJunit } from '../reports/junit.ts';
 import { readCoverageReport } from '../reports/readCoverageReport.ts';
 import { attemptsFileSchema } from '../schemas/attempts.ts';
-import type { CoverageConfig } from '../schemas/config.ts';
 import { applyAttempts, mergeJunitReports } from '../testHealth/testRunBuild.ts';
 import type { RecordRequest } from '../trend/recordRequest.ts';
 
@@ -13,8 +12,7 @@ import type { RecordRequest } from '../trend/recordRequest.ts';
  */
 export function readRecordInputs(request: RecordRequest, sink: (chunk: Buffer) => void) {
 	const { reportFile, junitFiles, attemptFiles, config } = request;
-	const domains: CoverageConfig['domains'] = config.domains;
-	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, domains, sink);
+	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, config.domains, sink);
 	const junit = junitFiles.map((f) => parseJunit(readInputFile(f), f));
 	const attempts = attemptFiles.map((f) => parseWith(attemptsFileSchema, f, parseJsonText(f, readInputFile(f))));
 	const tests = junit.length > 0 ? mergeJunitReports(junit) : null;
