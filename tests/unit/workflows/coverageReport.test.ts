@@ -77,8 +77,9 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 	test('records with the JSON and JUnit reports and the measured duration', () => {
 		expect(runs).toContain('scripts/ci/record-run.sh "$REPORT_DIR"');
 		const script = readFileSync('scripts/ci/record-run.sh', 'utf8');
-		expect(script).toContain('record "$report_dir/coverage.json" --junit "$report_dir/junit.xml"');
-		expect(script).toContain('args+=(--duration "$(cat "$report_dir/duration_seconds")")');
+		expect(script).toContain('args=(record "--junit=$report_dir/junit.xml"');
+		expect(script).toContain('args+=("--duration=$(cat -- "$report_dir/duration_seconds")")');
+		expect(script).toContain('"${args[@]}" -- "$report_dir/coverage.json"');
 	});
 	test('runs trend check writing the summary (check also appends it to $GITHUB_STEP_SUMMARY)', () => {
 		const check = steps.find((s) => s.id === 'check');
