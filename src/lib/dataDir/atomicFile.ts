@@ -22,12 +22,13 @@ export interface PreparedFile {
 	bytes: number;
 }
 
-/** Remove a file if it is there. */
+/** Remove a file if it is there (a path through a file, ENOTDIR, has nothing there either). */
 export function unlinkIfPresent(path: string): void {
 	try {
 		unlinkSync(path);
 	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+		const code = (err as NodeJS.ErrnoException).code;
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
 	}
 }
 

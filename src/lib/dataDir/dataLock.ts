@@ -54,7 +54,11 @@ function lostLock(dir: string, why: string): DataError {
  * event loop is free and taken over when a killed holder left it stale), so concurrent `record` runs
  * queue up. `fn` calls `assertHeld` before it renames anything.
  */
-export async function withDataLock<T>(dir: string, fn: (lock: HeldLock) => T | Promise<T>): Promise<T> {
+export async function withDataLock<T>(
+	dir: string,
+	fn: (lock: HeldLock) => T | Promise<T>,
+	staleMs = LOCK_STALE_MS,
+): Promise<T> {
 	const lockPath = join(dir, LOCK_NAME);
 	const ownerPath = join(dir, LOCK_OWNER_NAME);
 	refuseLink(lockPath, 'folder');
@@ -65,7 +69,7 @@ export async function withDataLock<T>(dir: string, fn: (lock: HeldLock) => T | P
 		release = await lockfile.lock(dir, {
 			lockfilePath: lockPath,
 			realpath: false,
-			stale: LOCK_STALE_MS,
+			stale: staleMs,
 			update: 1_000,
 			// Waiting covers several holders in a row, each up to the stale time.
 			retries: { retries: 2_000, factor: 1.1, minTimeout: 25, maxTimeout: 500, randomize: true },
@@ -94,7 +98,7 @@ export async function withDataLock<T>(dir: string, fn: (lock: HeldLock) => T | P
 	};
 	let refreshed = Date.now();
 	const refresh = async () => {
-		if (Date.now() - refreshed < LOCK_STALE_MS / 4) return;
+		if (Date.now() - refreshed < staleMs / 4) return;
 		const before = mtimeOf(lockPath);
 		for (const end = Date.now() + 5_000; Date.now() < end && !compromised;) {
 			await sleep(20);

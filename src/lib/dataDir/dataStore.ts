@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DataError } from './dataError.ts';
 
 export { writeFileAtomically } from './atomicFile.ts';
@@ -6,15 +6,6 @@ export { writeFileAtomically } from './atomicFile.ts';
 /** JSON as this project stores it: two-space indent and a final newline, so diffs stay readable. */
 export function jsonText(value: unknown): string {
 	return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Remove a file if it is there. */
-export function removeIfPresent(path: string): void {
-	try {
-		unlinkSync(path);
-	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-	}
 }
 
 /** Read a text file the user named; a missing or unreadable file is a DataError naming it. */

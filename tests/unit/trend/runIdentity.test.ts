@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../../src/lib/dataDir/usageError.ts';
+import { recordRequest } from '../../../src/lib/trend/recordRequest.ts';
 import { runIdentity } from '../../../src/lib/trend/runIdentity.ts';
 
 const now = new Date('2026-05-04T03:02:01.000Z');
@@ -56,5 +57,23 @@ describe('run identity', () => {
 		const run = () => runIdentity(options, { env: {}, git: gitFrom({}), now });
 		expect(run).toThrow(UsageError);
 		expect(run).toThrow(message);
+	});
+});
+
+describe('record options', () => {
+	const where = { dataDir: 'data', config: {} as never, reportFile: 'coverage.json' };
+	const sources = { env: {}, git: gitFrom({}), now };
+	test('build one request with the measured duration', () => {
+		const request = recordRequest(where, { commit: 'abc1234', junit: ['j.xml'], duration: '42.5' }, sources);
+		expect(request).toMatchObject({ ...where, junitFiles: ['j.xml'], attemptFiles: [], durationSeconds: 42.5 });
+		expect(request.identity.commit).toBe('abc1234');
+	});
+	test.each([
+		[{ attempts: ['a.json'] }, /--attempts: needs at least one --junit file/],
+		[{ duration: '3' }, /--duration: needs at least one --junit file/],
+		[{ junit: ['j.xml'], duration: '-3' }, /--duration: expected seconds as a number such as 42.5, found "-3"/],
+		[{ junit: ['j.xml'], duration: '1e999' }, /--duration: expected seconds/],
+	])('refuse %j', (options, message) => {
+		expect(() => recordRequest(where, { commit: 'abc1234', ...options }, sources)).toThrow(message);
 	});
 });
