@@ -1,6 +1,7 @@
 /** The label, message and status of a figure's badge, shared by the SVG and the shields.io JSON. */
 import { getCoverageConfig, getTrend } from './collections.ts';
 import { formatPercent } from '../lib/text/format.ts';
+import { printableText } from '../lib/text/printableText.ts';
 import { figureIds, OVERALL } from '../lib/trend/figures.ts';
 import { figureNow } from '../lib/trend/figureNow.ts';
 import type { CoverageStatus } from '../lib/trend/status.ts';
@@ -15,7 +16,8 @@ export async function badgeFor(id: string): Promise<{ label: string; message: st
 	const [config, trend] = await Promise.all([getCoverageConfig(), getTrend()]);
 	const { label, value, status } = figureNow(trend, config, id);
 	return {
-		label: id === OVERALL ? 'coverage' : `${label.toLowerCase()} coverage`,
+		// The label comes from the config: a control character in it would make the SVG malformed XML.
+		label: id === OVERALL ? 'coverage' : `${printableText(label).toLowerCase()} coverage`,
 		message: value === null ? 'no data' : formatPercent(value),
 		status,
 	};

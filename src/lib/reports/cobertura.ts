@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { assertWellFormedXml } from './xml.ts';
+import { parseXmlFile } from './xml.ts';
 import { DataError, describeFound } from '../dataDir/dataError.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { emptyLineData, toCoverageFile, totalsOf, type LineData } from './convertedFile.ts';
@@ -44,8 +44,7 @@ function wholeNumber(file: string, where: string, value: unknown, min: number): 
  * or more per file) into coverage.py's layout. Lines of one file spread over several classes are merged.
  */
 export function readCobertura(text: string, file: string): CoberturaResult {
-	assertWellFormedXml(text, file);
-	const doc = parser.parse(text) as XmlNode;
+	const doc = parseXmlFile(parser, text, file) as XmlNode;
 	const root = doc.coverage as XmlNode | undefined;
 	if (!root || typeof root !== 'object') {
 		const found = Object.keys(doc).find((k) => !k.startsWith('?'));

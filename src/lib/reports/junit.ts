@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { assertWellFormedXml } from './xml.ts';
+import { parseXmlFile } from './xml.ts';
 import { DataError, describeFound } from '../dataDir/dataError.ts';
 import type { TestStatus } from '../schemas/testResult.ts';
 
@@ -110,8 +110,7 @@ function collectCases(suite: XmlNode, where: string, out: Array<{ node: XmlNode;
  */
 export function parseJunit(text: string, file: string): JunitReport {
 	checkText(file, text);
-	assertWellFormedXml(text, file);
-	const doc = parser.parse(text) as XmlNode;
+	const doc = parseXmlFile(parser, text, file) as XmlNode;
 	let suites: XmlNode[];
 	let root: string;
 	let rootTime: unknown;

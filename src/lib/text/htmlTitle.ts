@@ -1,8 +1,15 @@
 /**
- * Starlight writes a page's `<title>` with `set:html`, so a title taken from data (a test name
- * such as `test_x[</title><script>…]`) must be escaped before it gets there. This builds the
- * frontmatter `head` entry that replaces Starlight's own `<title>`.
+ * Starlight writes every head entry's content, the page's `<title>` included, with `set:html`, so a
+ * title taken from data (a domain label, a test name such as `test_x[</title><script>…]`) must be
+ * escaped before it gets there. `DataPage.astro` builds every page's head through this file.
  */
+
+/** One `<head>` element as Starlight's `head` frontmatter takes it. */
+export interface HeadEntry {
+	tag: 'title' | 'base' | 'link' | 'style' | 'meta' | 'script' | 'noscript' | 'template';
+	attrs?: Record<string, string | boolean | undefined>;
+	content?: string;
+}
 
 /** Escape text for HTML: `&`, `<`, `>`, `"` and `'` become entities. */
 export function escapeHtml(text: string): string {
@@ -10,6 +17,20 @@ export function escapeHtml(text: string): string {
 }
 
 /** A `head` entry for `<title>{text} | {site}</title>` with both parts escaped. */
-export function titleHead(text: string, site: string, delimiter = '|'): { tag: 'title'; content: string } {
+export function titleHead(text: string, site: string, delimiter = '|'): HeadEntry & { tag: 'title' } {
 	return { tag: 'title', content: escapeHtml(`${text} ${delimiter} ${site}`) };
+}
+
+/**
+ * The head a page hands to Starlight: its escaped `<title>` first (it replaces Starlight's unescaped
+ * one), then the page's own entries with their content escaped as text. Attributes need nothing:
+ * Astro escapes attribute values itself.
+ */
+export function escapedHead(title: string, head: readonly HeadEntry[], site: string, delimiter = '|'): HeadEntry[] {
+	return [
+		titleHead(title, site, delimiter),
+		...head
+			.filter((entry) => entry.tag !== 'title')
+			.map((entry) => (entry.content === undefined ? entry : { ...entry, content: escapeHtml(entry.content) })),
+	];
 }
