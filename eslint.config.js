@@ -5,11 +5,12 @@
  * `npm run check` runs it with `--max-warnings=0`.
  */
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{
 		// Build output, generated types, fixtures and the Python example are not our TypeScript.
 		ignores: [
@@ -27,8 +28,8 @@ export default tseslint.config(
 		],
 	},
 	js.configs.recommended,
-	...tseslint.configs.recommended,
-	...astro.configs.recommended,
+	tseslint.configs.recommended,
+	astro.configs.recommended,
 	{
 		languageOptions: { globals: { ...globals.node } },
 		linterOptions: { reportUnusedDisableDirectives: 'error' },

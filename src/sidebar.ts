@@ -1,6 +1,6 @@
 /**
  * The sidebar: dashboards first (what leads open), then the guides in the order a newcomer
- * should read them. Domain pages follow `data/coverage.config.json`, so a new domain appears
+ * should read them, then the reference (the manual: setting it up, the CLI, the config, each part). Domain pages follow `data/coverage.config.json`, so a new domain appears
  * without editing this file.
  */
 import { dataDirFromEnv, loadConfig } from './lib/dataDir/dataDir.ts';
@@ -43,7 +43,20 @@ export function sidebar(): SidebarItem[] {
 		},
 		{
 			label: 'Reference',
-			items: [{ label: 'Coverage trend data', slug: 'reference/trend-data' }],
+			items: [
+				{ label: 'Set it up for your backend', slug: 'reference/set-up' },
+				{ label: 'The trend CLI', slug: 'reference/cli' },
+				{ label: 'coverage.config.json', slug: 'reference/configuration' },
+				{ label: 'Coverage trend data', slug: 'reference/trend-data' },
+				{ label: 'Dashboards', slug: 'reference/dashboards' },
+				{ label: 'Test health rules', slug: 'reference/test-health' },
+				{ label: 'CI workflows', slug: 'reference/ci-workflows' },
+				{ label: 'JSON endpoints and badges', slug: 'reference/endpoints' },
+				{ label: 'Data safety', slug: 'reference/data-safety' },
+				{ label: 'Performance budgets', slug: 'reference/performance' },
+				{ label: 'Architecture', slug: 'reference/architecture' },
+				{ label: 'Dependencies', slug: 'reference/dependencies' },
+			],
 		},
 	];
 }
