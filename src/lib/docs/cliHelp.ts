@@ -14,13 +14,17 @@ export interface CommandHelp {
 	sections: HelpSection[];
 }
 
-/** A list row: two-space indent, the term, at least two spaces, the explanation. */
+/** A list row starts at a two-space indent; deeper lines continue the row above. */
+const ROW_START = /^ {2}\S/;
+/** A list row: the term, at least two spaces, the explanation. */
 const ITEM = /^ {2}(\S(?:.*?\S)?) {2,}(\S.*)$/;
+/** An option row whose term fills its column (one space before the text): `--flag METAVAR text`. */
+const TIGHT_OPTION = /^ {2}(--?[\w-]+(?: [A-Z][A-Z_]*| <[^>]+>)?) (\S.*)$/;
 
 /**
  * Read a help text as the CLI prints it (`scripts/trend/usage.ts`): a `Usage:` block, paragraphs, and
  * lists under a `Title:` line whose rows are `  term   explanation` (an explanation may wrap onto lines
- * indented past the term). A paragraph that starts with `Title: ` on one line stays a paragraph.
+ * indented past the term; an option whose term fills its column may have one space before its text). A paragraph that starts with `Title: ` on one line stays a paragraph.
  */
 export function parseCommandHelp(help: string): CommandHelp {
 	const blocks = help.trim().split(/\n\s*\n/);
@@ -32,12 +36,13 @@ export function parseCommandHelp(help: string): CommandHelp {
 	for (const block of blocks) {
 		const lines = block.split('\n');
 		const title = /^(\S[^:]*):$/.exec(lines[0]!);
-		if (title && lines.length > 1 && ITEM.test(lines[1]!)) {
+		if (title && lines.length > 1 && ROW_START.test(lines[1]!)) {
 			const items: HelpItem[] = [];
 			for (const line of lines.slice(1)) {
-				const row = ITEM.exec(line);
-				if (row) items.push({ term: row[1]!, text: row[2]! });
-				else if (items.length) items.at(-1)!.text += ` ${line.trim()}`;
+				if (ROW_START.test(line)) {
+					const row = ITEM.exec(line) ?? TIGHT_OPTION.exec(line);
+					items.push(row ? { term: row[1]!, text: row[2]! } : { term: line.trim(), text: '' });
+				} else if (items.length) items.at(-1)!.text = `${items.at(-1)!.text} ${line.trim()}`.trim();
 			}
 			sections.push({ kind: 'list', title: title[1]!, items });
 		} else {

@@ -30,6 +30,25 @@ Options:
 		});
 	});
 
+	test('reads an option whose term fills its column, with one space before its text', () => {
+		const { sections } = parseCommandHelp(`Usage: t
+
+Options:
+  --json FILE       write JSON
+  --path-prefix DIR the folder the paths start from
+                    (default: found)`);
+		expect(sections).toEqual([
+			{
+				kind: 'list',
+				title: 'Options',
+				items: [
+					{ term: '--json FILE', text: 'write JSON' },
+					{ term: '--path-prefix DIR', text: 'the folder the paths start from (default: found)' },
+				],
+			},
+		]);
+	});
+
 	test('keeps a one-line "Exit codes: …" as a paragraph', () => {
 		const { sections } = parseCommandHelp('Usage: t\n\nExit codes: 0 success, 2 bad input.');
 		expect(sections).toEqual([{ kind: 'text', text: 'Exit codes: 0 success, 2 bad input.' }]);
