@@ -1,15 +1,12 @@
 import { appendFileSync } from 'node:fs';
 import { loadConfig } from '../../src/lib/dataDir/dataDir.ts';
-import { DataError } from '../../src/lib/dataDir/dataError.ts';
-import { jsonText, readInputBytes, writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
-import { readLineCoverage } from '../../src/lib/coverage/lineCoverage.ts';
+import { jsonText, writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
 import { annotationCommand, patchAnnotations } from '../../src/lib/coverage/patchAnnotations.ts';
-import { meetsMinimum, patchCoverage } from '../../src/lib/coverage/patchCoverage.ts';
+import { meetsMinimum } from '../../src/lib/coverage/patchCoverage.ts';
 import { patchJson } from '../../src/lib/coverage/patchJson.ts';
 import { patchMarkdown } from '../../src/lib/coverage/patchMarkdown.ts';
-import { findPathMapping, prefixMapping } from '../../src/lib/coverage/patchPaths.ts';
-import { parseAddedLines } from '../../src/lib/git/addedLines.ts';
-import { readPatchGit } from './patchGit.ts';
+import { formatPercent } from '../../src/lib/text/format.ts';
+import { measurePatch } from './measurePatch.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
 
 /** A whole number of annotations from 0 up (`--annotations`). */
@@ -50,23 +47,15 @@ export function patchCommand(args: string[]): number {
 		);
 	if (values.base === undefined || values.base.trim() === '')
 		throw new UsageError('trend patch: --base: expected the git ref to compare with (see "trend patch --help")');
-	const reportFile = positionals[0]!;
 	const limit = annotationLimit(values.annotations);
 	const minimum = minimumOption(values.min, values['data-dir']);
-	const report = readLineCoverage(readInputBytes(reportFile), reportFile);
-	const repo = values.repo ?? '.';
-	const git = readPatchGit(repo, values.base, values.head ?? 'HEAD');
-	const found = values['path-prefix'] === undefined ? findPathMapping(report.paths, git.headFiles) : null;
-	const mapping = found ? found.mapping : prefixMapping(values['path-prefix']!);
-	if (found && found.matched === 0)
-		throw new DataError([
-			{
-				file: reportFile,
-				path: '',
-				message: `expected files of the repository at ${git.head.slice(0, 40)}, found none (the report names e.g. "${report.paths[0]?.slice(0, 80) ?? 'nothing'}"; give the folder coverage ran in with --path-prefix)`,
-			},
-		]);
-	const result = patchCoverage(parseAddedLines(git.patch), report, mapping);
+	const { git, mapping, result } = measurePatch({
+		reportFile: positionals[0]!,
+		repo: values.repo ?? '.',
+		base: values.base,
+		head: values.head ?? 'HEAD',
+		pathPrefix: values['path-prefix'],
+	});
 	const passed = meetsMinimum(result.percent, minimum);
 	const annotations = patchAnnotations(result);
 	const written = annotations.slice(0, limit);
@@ -91,7 +80,7 @@ export function patchCommand(args: string[]): number {
 	if (stepSummary) appendFileSync(stepSummary, `${markdown}\n`);
 	if (passed) return 0;
 	process.stderr.write(
-		`trend patch: failed: patch coverage ${result.percent!.toFixed(2)}% is below the minimum ${minimum}%\n`,
+		`trend patch: failed: patch coverage ${formatPercent(result.percent!)} is below the minimum ${minimum}%\n`,
 	);
 	return 1;
 }

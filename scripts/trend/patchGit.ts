@@ -54,11 +54,11 @@ function resolveCommit(repo: string, ref: string, option: string): string {
  * Read what a patch needs from the repository: the merge base of `base` and `head`, the diff between
  * them (renames followed, paths NUL-separated and unquoted) and the files at the head.
  */
-export function readPatchGit(repo: string, base: string, head: string): PatchGitInput {
+export function readPatchGit(repo: string, base: string, head: string, headOption = '--head'): PatchGitInput {
 	const top = git(repo, ['rev-parse', '--is-inside-work-tree']);
 	if (!top.ok) throw repoError(repo, 'expected a git repository, found none (run trend patch inside a clone)');
 	const baseSha = resolveCommit(repo, base, '--base');
-	const headSha = resolveCommit(repo, head, '--head');
+	const headSha = resolveCommit(repo, head, headOption);
 	const mb = git(repo, ['merge-base', baseSha, headSha]);
 	if (!mb.ok) {
 		const shallow = git(repo, ['rev-parse', '--is-shallow-repository']).out.trim() === 'true';

@@ -4,7 +4,9 @@ import { loadConfig } from '../../src/lib/dataDir/dataDir.ts';
 import { storeRecord } from '../../src/lib/dataDir/storeRecord.ts';
 import { recordRequest } from '../../src/lib/trend/recordRequest.ts';
 import { recordSummary } from '../../src/lib/trend/recordSummary.ts';
+import { patchFigures } from '../../src/lib/coverage/patchFigures.ts';
 import { gitOutput } from './git.ts';
+import { measurePatch } from './measurePatch.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
 
 /** `trend record`: add one run to the data directory. */
@@ -18,6 +20,7 @@ export async function recordCommand(args: string[]): Promise<number> {
 		message: { type: 'string' },
 		duration: { type: 'string' },
 		'data-dir': { type: 'string' },
+		base: { type: 'string' },
 	});
 	if (positionals.length !== 1)
 		throw new UsageError(
@@ -31,6 +34,17 @@ export async function recordCommand(args: string[]): Promise<number> {
 		git: gitOutput,
 		now: new Date(),
 	});
+	if (values.base !== undefined) {
+		// The commit's own changed lines since the given one (CI passes the previous recorded commit).
+		const { git, result } = measurePatch({
+			reportFile: request.reportFile,
+			repo: '.',
+			base: values.base,
+			head: request.identity.commit,
+			headOption: '--commit',
+		});
+		request.patch = patchFigures(result, git.mergeBase);
+	}
 	const outcome = await storeRecord(request);
 	process.stdout.write(recordSummary(outcome, config));
 	return 0;

@@ -21,7 +21,7 @@ Run "npm run trend -- <command> --help" for a command's options.
 Exit codes: 0 success, 1 check found a regression or patch fell below its minimum, 2 bad input or usage.`,
 	record: `Usage: npm run trend -- record <report> [--junit <junit.xml>]... [--attempts <attempts.json>]...
                         [--commit SHA] [--date ISO-8601] [--branch NAME] [--message TEXT] [--duration SECONDS]
-                        [--data-dir DIR]
+                        [--base REF] [--data-dir DIR]
 
 Reads a coverage report (format detected from the content), adds one point to coverage_trend.json
 (replacing the point of the same commit), keeps a per-file snapshot and a per-test record, and
@@ -35,6 +35,8 @@ Options:
   --branch NAME     branch (default: $GITHUB_REF_NAME, else the current git branch)
   --message TEXT    first line of the commit message (default: git log -1 --format=%s <commit>)
   --duration SECS   measured wall time of the suite (default: the JUnit reports' time)
+  --base REF        also store the patch coverage of the recorded commit's changes since the merge
+                    base with REF (CI passes the previous recorded commit); see "trend patch --help"
   --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
 	check: `Usage: npm run trend -- check [--data-dir DIR] [--max-drop PERCENT] [--summary FILE]
 

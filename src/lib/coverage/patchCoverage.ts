@@ -1,4 +1,5 @@
 import type { AddedLines } from '../git/addedLines.ts';
+import { displayPercent, PERCENT_DECIMALS } from '../text/format.ts';
 import type { FileLineCoverage, LineCoverageReport } from './lineCoverage.ts';
 import { toRepoPath, type PathMapping } from './patchPaths.ts';
 
@@ -148,5 +149,5 @@ export function patchCoverage(
 export function meetsMinimum(percent: number | null, minimum: number): boolean {
 	if (percent === null || percent >= 100) return true;
 	if (minimum >= 100) return false;
-	return Math.round(percent * 100) / 100 >= minimum;
+	return Number(displayPercent(percent, PERCENT_DECIMALS)) >= minimum;
 }

@@ -1,4 +1,5 @@
 import { formatLineRanges } from '../snapshot/lineRanges.ts';
+import { formatPercent } from '../text/format.ts';
 import { markdownText } from '../trend/trendCheck.ts';
 import type { PatchFile, PatchResult } from './patchCoverage.ts';
 import type { PathMapping } from './patchPaths.ts';
@@ -19,7 +20,7 @@ export interface PatchContext {
 	maxFiles?: number;
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
+const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
 const short = (sha: string) => markdownText(sha.slice(0, 12));
 /** A path from the diff, escaped, and cut so that one absurd name cannot fill a comment. */
 const shownPath = (p: string) => markdownText(p.length > 200 ? `…${p.slice(-199)}` : p);

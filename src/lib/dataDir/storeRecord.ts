@@ -95,6 +95,7 @@ export async function storeRecord(request: RecordRequest): Promise<RecordOutcome
 					report,
 					tests,
 					identity: request.identity,
+					patch: request.patch,
 					existingSnapshots: listJsonFiles(snapshotsDir),
 					existingTestRuns: listJsonFiles(testRunsDir),
 					snapshotSkipped,

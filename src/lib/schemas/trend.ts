@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchFiguresSchema } from './patch.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -80,6 +81,12 @@ export const trendPointSchema = z
 		tests_skipped: z.int().min(0).optional().describe('Skipped tests from JUnit (skips and xfails).'),
 		/** Wall time of the test suite, in seconds. */
 		duration_seconds: z.number().min(0).optional().describe('Wall time of the test suite, in seconds.'),
+		/** Patch coverage of the commit: its own changed lines since the previous recorded commit (`record --base`). */
+		patch: patchFiguresSchema
+			.optional()
+			.describe(
+				'Patch coverage of the commit’s changed lines since `base` (`trend record --base`); absent on older points.',
+			),
 		/** File name of the per-file snapshot under `snapshots/`, when one was kept. */
 		snapshot: z
 			.string()

@@ -1,6 +1,7 @@
 import { UsageError } from '../dataDir/usageError.ts';
 import type { CoverageFormat } from '../reports/readCoverageReport.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
+import type { PatchFigures } from '../schemas/patch.ts';
 import type { RecordPlan } from './recordRun.ts';
 import { runIdentity, type RecordIdentity, type RunOptions, type RunSources } from './runIdentity.ts';
 
@@ -21,6 +22,8 @@ export interface RecordRequest {
 	attemptFiles: string[];
 	/** The suite's measured wall time in seconds; replaces the JUnit reports' sum. */
 	durationSeconds?: number | undefined;
+	/** Patch coverage of the commit since the previous recorded one (`--base`), stored on the point. */
+	patch?: PatchFigures | undefined;
 }
 
 /** The `record` options as the argument parser returns them. */

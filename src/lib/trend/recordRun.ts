@@ -4,6 +4,7 @@ import { OVERALL } from './figures.ts';
 import type { JunitCase } from '../reports/junit.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import type { CoverageFigures } from '../reports/coveragepyJson.ts';
+import type { PatchFigures } from '../schemas/patch.ts';
 import type { TestRun } from '../schemas/testRun.ts';
 import { pointTime, trendFileSchema, type TrendFile, type TrendPoint } from '../schemas/trend.ts';
 import { buildTestRun, summarizeTests, type RunIdentity } from '../testHealth/testRunBuild.ts';
@@ -16,6 +17,8 @@ export interface RecordInput {
 	/** Merged JUnit results, or null when no `--junit` was given. */
 	tests: { cases: JunitCase[]; duration: number } | null;
 	identity: RunIdentity & { message?: string | undefined };
+	/** Patch coverage since the previous recorded commit, when `--base` was given. */
+	patch?: PatchFigures | undefined;
 	/** File names already under `snapshots/` and `test-runs/`. */
 	existingSnapshots: string[];
 	existingTestRuns: string[];
@@ -82,6 +85,7 @@ export function buildPoint(input: RecordInput, coverage: DomainCoverage): TrendP
 	}
 	point.counts = counts;
 	if (Object.keys(trend.targets).length > 0) point.targets = { ...trend.targets };
+	if (input.patch) point.patch = { ...input.patch };
 	if (summary) {
 		point.tests_failed = summary.tests_failed;
 		point.tests_skipped = summary.tests_skipped;

@@ -46,6 +46,13 @@ export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, 
 		out.push(
 			`  ${'Tests'.padEnd(width)}${point.test_count} (${point.tests_failed ?? 0} failed, ${point.tests_skipped ?? 0} skipped) in ${point.duration_seconds ?? 0} s`,
 		);
+	if (point.patch) {
+		const p = point.patch;
+		const figure = p.percent === null ? 'no executable line changed' : formatPercent(p.percent);
+		out.push(
+			`  ${'Patch'.padEnd(width)}${figure.padStart(7)}  (${p.covered} of ${p.statements} changed statements since ${plain(p.base.slice(0, 12))})`,
+		);
+	}
 	out.push(`Wrote ${wrote.join(', ')}.`);
 	const dropped = plan.dropSnapshots.length + plan.dropTestRuns.length;
 	if (dropped > 0)

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { patchJsonSchema } from '../../../src/lib/schemas/patch.ts';
 import { PYTHON } from '../../../scripts/shared/python.ts';
 import { git, initRepo } from '../../helpers/gitRepo.ts';
-import { runTrend } from '../../helpers/trend.ts';
+import { NODE, runTrend } from '../../helpers/trend.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'patch-repo-'));
 const repo = join(root, 'repo');
@@ -290,6 +290,65 @@ describe('patch coverage of a real change, counted by hand', () => {
 		} finally {
 			git(repo, 'switch', '-q', 'feature');
 		}
+	});
+});
+
+describe('record --base stores the commit’s patch coverage on its point', () => {
+	test('the figures of trend patch, rounded as the trend stores them; older points stay as they were', () => {
+		const dataDir = join(root, 'record-data');
+		cpSync('tests/fixtures/trend/data', dataDir, { recursive: true });
+		const before = JSON.parse(readFileSync(join(dataDir, 'coverage_trend.json'), 'utf8')).coverage_history;
+		const feature = git(repo, 'rev-parse', 'feature');
+		const r = spawnSync(
+			NODE,
+			[
+				join(process.cwd(), 'scripts/trend.ts'),
+				'record',
+				join(reports, 'coverage.json'),
+				'--commit',
+				feature,
+				'--date',
+				'2026-03-05',
+				'--base',
+				'main',
+				'--data-dir',
+				dataDir,
+			],
+			{ cwd: repo, encoding: 'utf8', env: { ...process.env, GITHUB_SHA: '', GITHUB_REF_NAME: '' } },
+		);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/^ {2}Patch\s+55\.17% {2}\(13 of 21 changed statements since [0-9a-f]{12}\)$/m);
+		const history = JSON.parse(readFileSync(join(dataDir, 'coverage_trend.json'), 'utf8')).coverage_history;
+		expect(history.at(-1).patch).toEqual({
+			base,
+			statements: 21,
+			covered: 13,
+			branches: 8,
+			covered_branches: 3,
+			percent: 55.17,
+		});
+		expect(history.slice(0, -1)).toEqual(before);
+	});
+
+	test('an unknown commit to measure is bad input', () => {
+		const r = spawnSync(
+			NODE,
+			[
+				join(process.cwd(), 'scripts/trend.ts'),
+				'record',
+				join(reports, 'coverage.json'),
+				'--commit',
+				'abc1234def',
+				'--base',
+				'main',
+				'--data-dir',
+				join(root, 'record-data'),
+			],
+			{ cwd: repo, encoding: 'utf8' },
+		);
+		expect(r.stderr).toMatch(/--commit: unknown git ref "abc1234def"/);
+		expect(r.status).toBe(2);
 	});
 });
 
