@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Package the `trend check` summary and the pull request's number as the `pr-comment` artifact.
 # The pull_request run has a read-only token; the Coverage Comment workflow (workflow_run) posts it.
+# With PATCH_FILE (the `trend patch` block), the comment leads with it, above the totals.
 #
-# Usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR
+# Usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR [PATCH_FILE]
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-	echo "usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR" >&2
+if [ $# -lt 3 ] || [ $# -gt 4 ]; then
+	echo "usage: scripts/ci/prepare-pr-comment.sh SUMMARY_FILE PR_NUMBER OUT_DIR [PATCH_FILE]" >&2
 	exit 2
 fi
 summary=$1
 pr=$2
 out=$3
+patch=${4:-}
 if ! [[ "$pr" =~ ^[1-9][0-9]{0,9}$ ]]; then
 	echo "prepare-pr-comment: PR_NUMBER must be a positive integer, got '$pr'" >&2
 	exit 2
@@ -22,5 +24,10 @@ if [ ! -s "$summary" ]; then
 fi
 mkdir -p "$out"
 printf '%s\n' "$pr" >"$out/pr_number"
-cp "$summary" "$out/summary.md"
+if [ -n "$patch" ] && [ -s "$patch" ]; then
+	# The patch block first: it is about this pull request's own lines, what a reviewer acts on.
+	{ cat -- "$patch"; printf '\n'; cat -- "$summary"; } >"$out/summary.md"
+else
+	cp -- "$summary" "$out/summary.md"
+fi
 echo "prepare-pr-comment: comment for #$pr in $out"

@@ -9,6 +9,9 @@
 #   TREND           the trend CLI (default: node scripts/trend.ts from this checkout)
 #   COMMIT_SHA      commit the run measured (default GITHUB_SHA, then the CLI's own default, HEAD)
 #   COMMIT_MESSAGE  first line of its message (default: read from git when the commit is present)
+#   PATCH_BASE      also store the commit's patch coverage since this commit (trend record --base);
+#                   "previous" means the newest commit recorded in DATA_DIR before this one. History
+#                   for the merge base is fetched as needed; without it the run is recorded without one.
 set -euo pipefail
 
 report_dir=${1:-coverage_reports}
@@ -41,6 +44,22 @@ if [ -s "$report_dir/duration_seconds" ]; then
 fi
 if [ -s "$report_dir/attempts.json" ]; then
 	args+=("--attempts=$report_dir/attempts.json")
+fi
+patch_base=${PATCH_BASE:-}
+if [ "$patch_base" = previous ]; then
+	patch_base=$(node -e '
+		const [file, commit] = process.argv.slice(1);
+		const history = JSON.parse(require("fs").readFileSync(file, "utf8")).coverage_history;
+		const earlier = history.filter((p) => p.commit !== commit && /^[0-9a-f]{7,64}$/.test(p.commit));
+		process.stdout.write(earlier.length ? earlier[earlier.length - 1].commit : "");
+	' "$data_dir/coverage_trend.json" "${commit:-}" 2>/dev/null || true)
+fi
+if [ -n "$patch_base" ]; then
+	if "$root/scripts/ci/fetch-merge-base.sh" "$patch_base" "${commit:-HEAD}" >/dev/null; then
+		args+=("--base=$patch_base")
+	else
+		echo "::warning title=No patch coverage::no merge base of ${patch_base:0:12} and ${commit:-HEAD} could be fetched; recording without patch coverage"
+	fi
 fi
 # "--" ends the options: the report path is a positional whatever it starts with.
 exec "${trend[@]}" "${args[@]}" -- "$report_dir/coverage.json"
