@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { codeSpans } from '../../../src/lib/docs/codeSpans.ts';
 import { moduleSummary } from '../../../src/lib/docs/moduleSummary.ts';
 
 test("takes the first sentence of the file's first doc comment, across lines", () => {
@@ -19,4 +20,12 @@ test('keeps a comment without a full stop whole, and has nothing for a file with
 		'The data directory the site reads',
 	);
 	expect(moduleSummary('// a line comment\nexport const a = 1;')).toBeUndefined();
+});
+
+test('splits code spans from text, leaving an unpaired backtick as text', () => {
+	expect(codeSpans('reads `trend record` output; a ` alone')).toEqual([
+		{ code: false, text: 'reads ' },
+		{ code: true, text: 'trend record' },
+		{ code: false, text: ' output; a ` alone' },
+	]);
 });
