@@ -1,0 +1,67 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
+import { LOCK_OWNER_NAME } from '../../../src/lib/dataDir/dataLock.ts';
+import { stepListeners, type StopPoint } from '../../../src/lib/dataDir/stopPoint.ts';
+import { folderBytes, REPORTS, runTrend, tempDataDir } from '../../helpers/trend.ts';
+
+let listener: ((step: StopPoint) => void) | null = null;
+afterEach(() => {
+	if (listener) stepListeners.delete(listener);
+});
+
+test('when another run renames a trend in between its read and its rename, record plans again and keeps both points', async () => {
+	const dir = tempDataDir();
+	const trendPath = join(dir, 'coverage_trend.json');
+	let played = 0;
+	listener = (step) => {
+		if (step !== 'prepared' || played++ > 0) return;
+		// What a run that took a stale lock over would leave: a new trend with its own point.
+		const trend = JSON.parse(readFileSync(trendPath, 'utf8'));
+		trend.coverage_history.push({ ...trend.coverage_history[0], commit: 'other01', date: '2026-05-01' });
+		writeFileSync(`${trendPath}.other`, `${JSON.stringify(trend, null, 2)}\n`);
+		renameSync(`${trendPath}.other`, trendPath);
+	};
+	stepListeners.add(listener);
+	const r = await runTrend([
+		'record',
+		`${REPORTS}/coverage-branch.json`,
+		`--junit=${REPORTS}/junit-plain.xml`,
+		'--commit=mine0001',
+		'--date=2026-06-01',
+		`--data-dir=${dir}`,
+	]);
+	expect(r.stderr).toBe('');
+	expect(r.status).toBe(0);
+	expect(played).toBe(2); // the first plan was dropped, the second one renamed
+	expect(loadTrend(dir).coverage_history.map((p) => p.commit)).toEqual(['initial', 'other01', 'mine0001']);
+	expect(validateDataDir(dir)).toEqual([]);
+});
+
+test('a run whose lock was taken over writes nothing and exits 2 with one line', async () => {
+	const dir = tempDataDir();
+	const before = folderBytes(dir);
+	listener = (step) => {
+		// What a waiting run writes when it takes a lock it found stale.
+		if (step === 'prepared') writeFileSync(join(dir, LOCK_OWNER_NAME), '4242 another-run\n');
+	};
+	stepListeners.add(listener);
+	const r = await runTrend([
+		'record',
+		`${REPORTS}/coverage-branch.json`,
+		`--junit=${REPORTS}/junit-plain.xml`,
+		'--commit=mine0001',
+		'--date=2026-06-01',
+		`--data-dir=${dir}`,
+	]);
+	expect(r.status).toBe(2);
+	expect(r.stderr.trim().split('\n')).toEqual([
+		`${join(dir, '.trend.lock')}: another run took the data directory's lock over (it names another holder); this run wrote nothing, run it again`,
+	]);
+	// The other run's lock and owner file stay; every data file is as it was, no temporary left.
+	const after = folderBytes(dir);
+	expect(after[LOCK_OWNER_NAME]).toBeDefined();
+	delete after[LOCK_OWNER_NAME];
+	expect(after).toEqual(before);
+});
