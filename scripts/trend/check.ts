@@ -6,13 +6,16 @@ import { writeFileAtomically } from '../../src/lib/dataDir/dataStore.ts';
 import { formatPercent, formatPoints } from '../../src/lib/text/format.ts';
 import { checkMarkdown, checkTrend } from '../../src/lib/trend/trendCheck.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
+import { plain } from '../../src/lib/text/plain.ts';
 
-/** `trend check`: exit 1 when the newest point dropped too far; Markdown summary to stdout and files. */
+/** `trend check`: exit 1 when the run's point dropped too far; Markdown summary to stdout and files. */
 export function checkCommand(args: string[]): number {
 	const { values, positionals } = parseCommandArgs('check', args, {
 		'data-dir': { type: 'string' },
 		'max-drop': { type: 'string' },
 		summary: { type: 'string' },
+		commit: { type: 'string' },
+		'base-branch': { type: 'string' },
 	});
 	if (positionals.length > 0)
 		throw new UsageError(`trend check: unexpected argument "${positionals[0]}" (see "trend check --help")`);
@@ -34,7 +37,18 @@ export function checkCommand(args: string[]): number {
 		if (!(maxDrop >= 0 && maxDrop <= 100))
 			throw new UsageError(`trend check: --max-drop: expected percentage points from 0 to 100, found "${raw}"`);
 	}
-	const result = checkTrend(trend, config, maxDrop);
+	// The run's own point (CI passes its SHA), judged against the base branch's earlier points.
+	const commit = (values.commit as string | undefined) || process.env.GITHUB_SHA || undefined;
+	const baseBranch = (values['base-branch'] as string | undefined) || process.env.GITHUB_BASE_REF || undefined;
+	const result = checkTrend(trend, config, maxDrop, { commit, baseBranch });
+	if (!result)
+		throw new DataError([
+			{
+				file: join(dir, DATA_FILES.trend),
+				path: 'coverage_history',
+				message: `expected a point for commit ${plain(commit ?? '').slice(0, 100)}, found none (record the run first)`,
+			},
+		]);
 	const markdown = checkMarkdown(result);
 	process.stdout.write(markdown);
 	if (values.summary) writeFileAtomically(String(values.summary), markdown);
@@ -47,7 +61,9 @@ export function checkCommand(args: string[]): number {
 			.map((r) =>
 				r.status === 'dropped'
 					? `${r.label} dropped ${formatPoints(Math.abs(r.change ?? 0))} points (allowed ${formatPoints(maxDrop)})`
-					: `${r.label} ${formatPercent(r.now!)} is below its target ${r.target}%`,
+					: r.status === 'vanished'
+						? `${r.label} matched files before (${formatPercent(r.previous!)}) and now matches none`
+						: `${r.label} ${formatPercent(r.now!)} is below its target ${r.target}%`,
 			)
 			.join('; ')}\n`,
 	);

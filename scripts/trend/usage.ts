@@ -12,7 +12,7 @@ Turns coverage and test reports into history (data/) and gates regressions.
 
 Commands:
   record <report>   add one run to the trend (coverage.py JSON, Cobertura XML or LCOV; --junit XML)
-  check             compare the newest point with the previous one and the targets (exit 1 on a drop)
+  check             judge the run's point against the base branch's earlier ones and the targets (exit 1 on a drop)
   report <report>   print a coverage table per domain and the files with the most missing lines
   validate          check every file of the data directory against the schemas
   patch <report>    coverage of the lines a diff adds or changes (exit 1 below gate.patch_min)
@@ -38,14 +38,20 @@ Options:
   --base REF        also store the patch coverage of the recorded commit's changes since the merge
                     base with REF (CI passes the previous recorded commit); see "trend patch --help"
   --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
-	check: `Usage: npm run trend -- check [--data-dir DIR] [--max-drop PERCENT] [--summary FILE]
+	check: `Usage: npm run trend -- check [--commit SHA] [--base-branch NAME] [--data-dir DIR] [--max-drop PERCENT]
+                       [--summary FILE]
 
-Compares the newest point with the previous one and with the targets. Exits 1 when overall or a
-domain dropped by more than the allowed points; a figure below target warns (or fails when
+Judges the run's point (--commit) against the nearest earlier point of the base branch and the
+targets, each figure against its last known value. Exits 1 when overall or a domain dropped by more
+than the allowed points, or when a domain that matched files before matches none (a warning instead
+when gate.vanished_domain is "warn"); a figure below target warns (or fails when
 gate.fail_below_target is true). Writes a Markdown summary to stdout, to --summary FILE and, when
 set, appends it to $GITHUB_STEP_SUMMARY.
 
 Options:
+  --commit SHA      the point to judge (default: $GITHUB_SHA, else the newest point)
+  --base-branch B   whose earlier points are the baseline; points without a branch count as on it
+                    (default: $GITHUB_BASE_REF, else every branch)
   --max-drop N      largest allowed drop in percentage points (default: gate.max_drop, else 1.0)
   --summary FILE    also write the Markdown summary to FILE
   --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,

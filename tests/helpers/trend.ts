@@ -39,6 +39,7 @@ export interface RunResult {
 
 const CLEAN_ENV = {
 	GITHUB_SHA: undefined,
+	GITHUB_BASE_REF: undefined,
 	GITHUB_REF_NAME: undefined,
 	GITHUB_STEP_SUMMARY: undefined,
 	GITHUB_ACTIONS: undefined,

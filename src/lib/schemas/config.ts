@@ -65,6 +65,13 @@ export const gateSchema = z.strictObject({
 		.max(100)
 		.default(80)
 		.describe('Lowest patch coverage, in percent of the changed statements and branches, that `trend patch` passes.'),
+	/** What a domain that matched files before and matches none now does to the check: `fail` or `warn`. */
+	vanished_domain: z
+		.enum(['fail', 'warn'])
+		.default('fail')
+		.describe(
+			'What a domain that matched files before and matches none now does to the check: `fail` (default) or `warn`.',
+		),
 });
 
 /** Flaky-test detection settings. */
@@ -101,7 +108,7 @@ export const coverageConfigSchema = z.strictObject({
 	/** Colour bands for every percentage on the site. */
 	thresholds: thresholdsSchema.default({ red: 50, green: 80 }),
 	/** Regression gate used by `trend check`. */
-	gate: gateSchema.default({ max_drop: 1, fail_below_target: false, patch_min: 80 }),
+	gate: gateSchema.default({ max_drop: 1, fail_below_target: false, patch_min: 80, vanished_domain: 'fail' }),
 	/** How many per-file snapshots to keep (oldest are dropped). */
 	snapshots_keep: z
 		.int()

@@ -6,11 +6,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 /** A percentage: a finite number from 0 to 100. */
 export const percentSchema = z.number().min(0).max(100);
 
-/** A calendar date or a date-time in ISO 8601 that names a real day. */
+/** Whether `YYYY-MM-DD…` names a day of the calendar: `Date.parse` turns 2026-02-30 into 2 March instead of refusing it. */
+function isCalendarDay(s: string): boolean {
+	const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+	const day = new Date(Date.UTC(y, m - 1, d));
+	return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** A calendar date or a date-time in ISO 8601 that names a real day (no 2026-02-30, no month 13). */
 export const isoDateSchema = z
 	.string()
 	.regex(ISO_DATE, { message: 'an ISO 8601 date such as 2026-02-11', abort: true })
-	.refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), 'a real calendar date');
+	.refine(
+		(s) => isCalendarDay(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)),
+		'a real calendar date',
+	);
 
 /** Line and branch counts behind one percentage (coverage.py’s `summary` numbers). */
 export const countsSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { UsageError } from '../dataDir/usageError.ts';
-import { isoDateSchema } from '../schemas/trend.ts';
+import { isoDateSchema, pointTime } from '../schemas/trend.ts';
 import type { RunIdentity } from '../testHealth/testRunBuild.ts';
 
 /** What `record` was told about the run; unset fields come from CI variables or git. */
@@ -19,6 +19,9 @@ export interface RunSources {
 
 /** Commit, date, time, branch and message of one recorded run. */
 export type RecordIdentity = RunIdentity & { message?: string | undefined };
+
+/** How far ahead of this machine's clock a run's date may be (time zones, clock skew): one day. */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 const COMMIT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -44,6 +47,11 @@ export function runIdentity(options: RunOptions, { env, git, now }: RunSources):
 			);
 		date = rawDate.slice(0, 10);
 		timestamp = rawDate.length > 10 ? rawDate.replace(' ', 'T') : undefined;
+		// A future-dated point would sort after every real run and stay "the newest" for good.
+		if (pointTime({ date, timestamp }) - now.getTime() > FUTURE_SLACK_MS)
+			throw new UsageError(
+				`trend record: --date: expected a date at most a day after now (${now.toISOString()}), found ${JSON.stringify(rawDate.slice(0, 60))}`,
+			);
 	}
 	const branch = options.branch ?? env.GITHUB_REF_NAME ?? git(['rev-parse', '--abbrev-ref', 'HEAD']) ?? undefined;
 	if (branch !== undefined && (branch.length > 300 || /\p{Cc}/u.test(branch)))

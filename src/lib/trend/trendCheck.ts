@@ -1,17 +1,19 @@
-import { figureIds, pointValue, regressionsBetween, type Regression } from './figures.ts';
+import { checkedPair, findCheckedPoint, lastKnownValue } from './checkBaseline.ts';
+import { figureIds } from './figures.ts';
 import { figureNow } from './figureNow.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import type { TrendFile, TrendPoint } from '../schemas/trend.ts';
 import { formatChange, formatPercent, formatPoints } from '../text/format.ts';
 
 /** How one figure fared in a check. */
-export type CheckStatus = 'ok' | 'dropped' | 'below-target' | 'no-data';
+export type CheckStatus = 'ok' | 'dropped' | 'below-target' | 'vanished' | 'no-data';
 
 /** One row of the check: a figure now, before, and against its target. */
 export interface CheckRow {
 	id: string;
 	label: string;
 	now: number | null;
+	/** The figure's last known value on the base branch before this point (null when it never had one). */
 	previous: number | null;
 	change: number | null;
 	target: number | null;
@@ -24,36 +26,57 @@ export interface CheckRow {
 export interface CheckResult {
 	passed: boolean;
 	point: TrendPoint;
+	/** The nearest earlier point of the base branch, or null when there is none. */
 	previous: TrendPoint | null;
 	maxDrop: number;
 	failBelowTarget: boolean;
 	rows: CheckRow[];
-	regressions: Regression[];
+}
+
+/** Which point to judge and which branch's points are its baseline. */
+export interface CheckSelection {
+	/** Commit of the run to judge (default: the newest point). */
+	commit?: string | undefined;
+	/** Branch whose earlier points are the baseline (default: every branch). */
+	baseBranch?: string | undefined;
 }
 
 /**
- * Compare the newest point with the one before it and with the targets. A drop of more than `maxDrop`
- * points fails; a figure below target warns, or fails when the config's gate says so.
+ * Judge one point (the run's commit, else the newest) against the base branch's earlier points and the
+ * targets; null when no point has that commit. Each figure is compared with its last known value, so a
+ * run where a domain matched nothing hides no drop. A drop of more than `maxDrop` points fails; a domain
+ * that had files and now matches none fails (or warns, by `gate.vanished_domain`); a figure below target
+ * warns, or fails by `gate.fail_below_target`.
  */
-export function checkTrend(trend: TrendFile, config: CoverageConfig, maxDrop: number): CheckResult {
-	const history = trend.coverage_history;
-	const point = history[history.length - 1]!;
-	const previous = history.length > 1 ? history[history.length - 2]! : null;
-	const ids = figureIds(config);
-	const regressions = previous ? regressionsBetween(previous, point, ids, maxDrop, history.length - 1) : [];
+export function checkTrend(
+	trend: TrendFile,
+	config: CoverageConfig,
+	maxDrop: number,
+	selection: CheckSelection = {},
+): CheckResult | null {
+	const index = findCheckedPoint(trend.coverage_history, selection.commit);
+	if (index === null) return null;
+	const { point, baseline } = checkedPair(trend.coverage_history, index, selection.baseBranch);
+	// "The figure now" as of the judged point: its value, and the target in force when it was recorded.
+	const upToPoint = { coverage_history: trend.coverage_history.slice(0, index + 1), targets: trend.targets };
 	const failBelowTarget = config.gate.fail_below_target;
-	const rows = ids.map((id): CheckRow => {
-		const { label, value: now, target } = figureNow(trend, config, id);
-		const before = previous ? pointValue(previous, id) : null;
+	const rows = figureIds(config).map((id): CheckRow => {
+		const { label, value: now, target } = figureNow(upToPoint, config, id);
+		const before = lastKnownValue(baseline, id)?.value ?? null;
 		const change = now !== null && before !== null ? Math.round((now - before) * 100) / 100 : null;
 		let status: CheckStatus = 'ok';
-		if (now === null) status = 'no-data';
-		else if (regressions.some((r) => r.id === id)) status = 'dropped';
+		if (now === null) status = before === null ? 'no-data' : 'vanished';
+		// Compare on the stored two-decimal figures so 1.00 drop with max 1.0 is not a regression by float noise.
+		else if (change !== null && Math.round(-change * 100) > Math.round(maxDrop * 100)) status = 'dropped';
 		else if (target !== null && now < target) status = 'below-target';
-		const fails = status === 'dropped' || (status === 'below-target' && failBelowTarget);
+		const fails =
+			status === 'dropped' ||
+			(status === 'vanished' && config.gate.vanished_domain === 'fail') ||
+			(status === 'below-target' && failBelowTarget);
 		return { id, label, now, previous: before, change, target, status, fails };
 	});
-	return { passed: !rows.some((r) => r.fails), point, previous, maxDrop, failBelowTarget, rows, regressions };
+	const previous = baseline.at(-1) ?? null;
+	return { passed: !rows.some((r) => r.fails), point, previous, maxDrop, failBelowTarget, rows };
 }
 
 /** Escape text from data for GitHub Markdown: no HTML, no table breaks, no emphasis or code spans. */
@@ -72,6 +95,7 @@ const STATUS_TEXT: Record<CheckStatus, string> = {
 	ok: '✅ ok',
 	dropped: '❌ dropped',
 	'below-target': '⚠️ below target',
+	vanished: '⚠️ matches no file',
 	'no-data': '— no data',
 };
 
@@ -93,7 +117,8 @@ export function checkMarkdown(result: CheckResult): string {
 		'| --- | ---: | ---: | ---: | ---: | --- |',
 	];
 	const lines = result.rows.map((r) => {
-		const status = r.status === 'below-target' && r.fails ? '❌ below target' : STATUS_TEXT[r.status];
+		// A warning that the config turns into a failure shows as one.
+		const status = r.fails ? STATUS_TEXT[r.status].replace('⚠️', '❌') : STATUS_TEXT[r.status];
 		return `| ${markdownText(r.label)} | ${pct(r.now)} | ${pct(r.previous)} | ${formatChange(r.change) || '—'} | ${r.target === null ? '—' : `${r.target}%`} | ${status} |`;
 	});
 	let text = `${[...head, ...lines].join('\n')}\n`;

@@ -20,7 +20,7 @@ describe('coverage.config.json contract', () => {
 		const config = parseWith(coverageConfigSchema, 'coverage.config.json', shipped);
 		expect(config.domains.map((d) => d.id)).toEqual(['governance', 'security', 'episodes']);
 		expect(config.thresholds).toEqual({ red: 50, green: 80 });
-		expect(config.gate).toEqual({ max_drop: 1, fail_below_target: false, patch_min: 80 });
+		expect(config.gate).toEqual({ max_drop: 1, fail_below_target: false, patch_min: 80, vanished_domain: 'fail' });
 	});
 
 	test('a minimal config gets the documented defaults', () => {
@@ -30,7 +30,7 @@ describe('coverage.config.json contract', () => {
 		});
 		expect(config).toMatchObject({
 			thresholds: { red: 50, green: 80 },
-			gate: { max_drop: 1, fail_below_target: false, patch_min: 80 },
+			gate: { max_drop: 1, fail_below_target: false, patch_min: 80, vanished_domain: 'fail' },
 			snapshots_keep: 20,
 			test_runs_keep: 50,
 			flaky: { window: 20, min_flips: 2 },

@@ -65,10 +65,13 @@ describe('check', () => {
 	});
 
 	test('a domain with no value is neither a drop nor a pass of its target', async () => {
-		const dir = dirWith([point('a1', '2026-01-01', 85, 81), point('b2', '2026-01-02', 85, null)]);
+		// It had a value before: by default that fails (tests/unit/trend/checkBaseline.test.ts); here it only warns.
+		const dir = dirWith([point('a1', '2026-01-01', 85, 81), point('b2', '2026-01-02', 85, null)], {
+			vanished_domain: 'warn',
+		});
 		const r = await runTrend(['check', '--data-dir', dir]);
 		expect(r.status).toBe(0);
-		expect(r.stdout).toContain('| Governance | — | 81.00% | — | 80% | — no data |');
+		expect(r.stdout).toContain('| Governance | — | 81.00% | — | 80% | ⚠️ matches no file |');
 	});
 
 	test('writes --summary FILE and appends to $GITHUB_STEP_SUMMARY', async () => {
@@ -117,7 +120,7 @@ describe('check summary Markdown', () => {
 			test_count: 0,
 			...Object.fromEntries(domains.map((d) => [`${d.id}_percent`, 50 - j * 2])),
 		}));
-		const result = checkTrend({ coverage_history: pts, targets: {} }, config, 1);
+		const result = checkTrend({ coverage_history: pts, targets: {} }, config, 1)!;
 		expect(result.passed).toBe(false);
 		const md = checkMarkdown(result);
 		expect(Buffer.byteLength(md)).toBeLessThan(STEP_SUMMARY_LIMIT);
