@@ -41,7 +41,7 @@ function prepareWorkDir(entry: OutputEntry): { workDir: string; cwd: string; bin
 	cpSync(join(REPO_DIR, entry.dataDir ?? 'data'), join(workDir, 'data'), { recursive: true });
 	for (const [to, from] of Object.entries(entry.files ?? {})) {
 		mkdirSync(dirname(join(workDir, to)), { recursive: true });
-		cpSync(join(REPO_DIR, from), join(workDir, to), { recursive: true });
+		cpSync(join(REPO_DIR, from), join(workDir, to), { recursive: true, filter: (src) => !NOT_COPIED.test(src) });
 	}
 	const cwd = join(workDir, entry.cwd ?? '.');
 	if (entry.cwd && existsSync(join(REPO_DIR, entry.cwd)) && !existsSync(cwd))
