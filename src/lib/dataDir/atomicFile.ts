@@ -1,3 +1,4 @@
+/** Atomic file writes that survive a full disk: every byte written, flushed, size checked and read back before one rename. */
 import {
 	closeSync,
 	constants,

@@ -1,3 +1,4 @@
+/** The data directory's lock: concurrent `record` runs queue, and a run that lost the lock writes nothing. */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

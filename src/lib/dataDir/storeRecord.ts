@@ -1,3 +1,4 @@
+/** Record one run into the data directory: plan under the lock, write every file aside, then rename in link order. */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitFile, prepareFile, syncFolder, unlinkIfPresent, type PreparedFile } from './atomicFile.ts';

@@ -1,3 +1,4 @@
+/** A snapshot streamed to a temporary file while the report is read, so a large one is never held in memory. */
 import { closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { flushAndCheck, openTemporary, unlinkIfPresent, writeAll, writeFailure } from './atomicFile.ts';

@@ -1,3 +1,4 @@
+/** Symbolic links in the data directory: refused where `record` writes or deletes, reported by `validate`. */
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, type DataProblem } from './dataError.ts';

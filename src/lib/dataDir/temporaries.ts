@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Temporary files of this project: `.<name>.<pid>.tmp`, hidden and git-ignored (`data/**\/.*.tmp`). */
+/** Temporary files of this project: `.<name>.<pid>.tmp`, hidden and git-ignored. */
 const TEMPORARY = /^\.[A-Za-z0-9._-]+\.(\d+)\.tmp$/;
 
 /** The temporary file this process writes before renaming it to `target` (same folder, so the rename is atomic). */

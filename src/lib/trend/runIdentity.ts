@@ -1,3 +1,4 @@
+/** Commit, date, branch and message of a recorded run: a pure function of the options, the environment and git's output. */
 import { UsageError } from '../dataDir/usageError.ts';
 import { isoDateSchema, pointTime } from '../schemas/trend.ts';
 import type { RunIdentity } from '../testHealth/testRunBuild.ts';
