@@ -3,7 +3,7 @@
  *
  *   record   copy data/ to a scratch data directory, run the example backend's suite under pytest with
  *            coverage and JUnit (scripts/ci/run-backend-tests.sh), record the run into the copy
- *            (scripts/ci/record-run.sh) and run `trend check` writing the summary.
+ *            (scripts/ci/record-run.sh) and judge that point with `trend check` (scripts/ci/check-run.sh).
  *   publish  after the e2e sites are built, add the coverage.py HTML report to the `pipeline` site at
  *            coverage_reports/html/, as the Pages workflow does (scripts/ci/publish-coverage-html.sh).
  *
@@ -54,7 +54,12 @@ function record(): void {
 	writeFileSync(pipelineCommitFile(), `${commit}\n`);
 	// `check` exits 1 on a regression: a real outcome of a pipeline run, not a failure of this script.
 	const summary = join(reportDir, 'summary.md');
-	const status = run('node', ['scripts/trend.ts', 'check', '--data-dir', dataDir, '--summary', summary], ci, [0, 1]);
+	const status = run(
+		'scripts/ci/check-run.sh',
+		[reportDir],
+		{ ...ci, DATA_DIR: dataDir, COMMIT_SHA: commit, GITHUB_BASE_REF: '' },
+		[0, 1],
+	);
 	console.log(
 		`local-pipeline: recorded ${commit.slice(0, 12)} into ${dataDir}; check exited ${status}; ` +
 			`summary ${summary} (${readFileSync(summary, 'utf8').length} characters); ${((Date.now() - started) / 1000).toFixed(1)} s`,

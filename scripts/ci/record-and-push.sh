@@ -14,6 +14,8 @@
 #   BRANCH          branch to push to (default GITHUB_REF_NAME, else main)
 #   MAX_ATTEMPTS    push attempts before giving up (default 5)
 #   RETRY_DELAY_MAX longest random pause between attempts, in seconds (default 5)
+#   PUSH_TOKEN      token for the push (GitHub: github.token); given to git push/fetch only, unset before recording
+#   COMMIT_DATE     date of the point (default: the commit's committer date, read before any reset)
 #   RECORD          the command that records one run (default scripts/ci/record-run.sh); it gets the saved
 #                   report directory as its argument and DATA_DIR in the environment
 set -euo pipefail
@@ -40,6 +42,23 @@ commit=${COMMIT_SHA:-${GITHUB_SHA:-$(git rev-parse HEAD)}}
 export COMMIT_SHA=$commit DATA_DIR=$data_dir
 # Read the message now: after a reset the measured commit may no longer be HEAD.
 export COMMIT_MESSAGE=${COMMIT_MESSAGE:-$(git log -1 --format=%s "$commit" 2>/dev/null || true)}
+export COMMIT_DATE=${COMMIT_DATE:-$(git log -1 --format=%cI "$commit" -- 2>/dev/null || true)}
+
+# The push token reaches git's network commands alone (push, and fetch on a retry), through the
+# environment of that one command: it is never in .git/config, and the recording (Node and its
+# dependencies) runs without it.
+push_token=${PUSH_TOKEN:-}
+unset PUSH_TOKEN
+remote_git() {
+	if [ -z "$push_token" ]; then
+		git "$@"
+		return
+	fi
+	local auth
+	auth=$(printf 'x-access-token:%s' "$push_token" | base64 | tr -d '\n')
+	GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0="http.${GITHUB_SERVER_URL:-https://github.com}/.extraheader" \
+		GIT_CONFIG_VALUE_0="AUTHORIZATION: basic $auth" git "$@"
+}
 
 git config user.name "github-actions[bot]"
 git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
@@ -52,13 +71,13 @@ for ((attempt = 1; attempt <= max_attempts; attempt++)); do
 		exit 0
 	fi
 	git commit -q -m "Record coverage for ${commit:0:12} [skip ci]"
-	if git push -q "$remote" "HEAD:refs/heads/$branch"; then
+	if remote_git push -q "$remote" "HEAD:refs/heads/$branch"; then
 		echo "record-and-push: pushed the point for ${commit:0:12} to $branch (attempt $attempt)"
 		exit 0
 	fi
 	echo "::notice title=Data push rejected::attempt $attempt of $max_attempts: $branch moved; recording again on its new head"
 	if [ "$delay_max" -gt 0 ]; then sleep $((RANDOM % delay_max + 1)); fi
-	git fetch -q "$remote" "+refs/heads/$branch:refs/remotes/$remote/$branch"
+	remote_git fetch -q "$remote" "+refs/heads/$branch:refs/remotes/$remote/$branch"
 	git reset -q --hard "refs/remotes/$remote/$branch"
 done
 echo "::error title=Data push failed::could not push the coverage point for ${commit:0:12} after $max_attempts attempts"

@@ -9,6 +9,9 @@
 #   TREND           the trend CLI (default: node scripts/trend.ts from this checkout)
 #   COMMIT_SHA      commit the run measured (default GITHUB_SHA, then the CLI's own default, HEAD)
 #   COMMIT_MESSAGE  first line of its message (default: read from git when the commit is present)
+#   COMMIT_DATE     date of the point (default: the commit's own committer date, git log -1 --format=%cI,
+#                   when the commit is present; else the CLI's default, now). A re-run of an old commit
+#                   then lands at its own place in the history, not at the front.
 #   PATCH_BASE      also store the commit's patch coverage since this commit (trend record --base);
 #                   "previous" means the newest commit recorded in DATA_DIR before this one. History
 #                   for the merge base is fetched as needed; without it the run is recorded without one.
@@ -39,6 +42,11 @@ if [ -z "$message" ] && [ -n "$commit" ]; then
 	message=$(git log -1 --format=%s "$commit" 2>/dev/null || true)
 fi
 [ -n "$message" ] && args+=("--message=$message")
+date=${COMMIT_DATE:-}
+if [ -z "$date" ] && [ -n "$commit" ]; then
+	date=$(git log -1 --format=%cI "$commit" -- 2>/dev/null || true)
+fi
+[ -n "$date" ] && args+=("--date=$date")
 if [ -s "$report_dir/duration_seconds" ]; then
 	args+=("--duration=$(cat -- "$report_dir/duration_seconds")")
 fi

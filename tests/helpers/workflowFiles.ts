@@ -59,7 +59,7 @@ export function stepsUsing(wf: Workflow, action: string): Array<Step & { job: st
 	return allSteps(wf).filter((s) => s.uses?.split('@')[0] === action);
 }
 
-/** The current major of each action (they run on Node 24; the seed's majors ran on Node 20, now removed). */
+/** The current major of each GitHub-owned action (they run on Node 24; the seed's majors ran on Node 20, removed from runners in September 2026). */
 export const CURRENT_MAJOR: Record<string, string> = {
 	'actions/checkout': 'v7',
 	'actions/setup-python': 'v7',
@@ -70,5 +70,13 @@ export const CURRENT_MAJOR: Record<string, string> = {
 	'actions/configure-pages': 'v6',
 	'actions/upload-pages-artifact': 'v5',
 	'actions/deploy-pages': 'v5',
-	'codecov/codecov-action': 'v6',
+};
+
+/**
+ * Third-party actions run pinned to a full commit SHA, the release in a comment after it. Codecov's
+ * v7.0.0 (2026-06-07, codecov/codecov-action#1957, also tagged v6.0.2) is commit fb8b3582…, as pinned in
+ * EasyPost/easypost-python#394 and fwupd/fwupd#10456.
+ */
+export const PINNED: Record<string, { sha: string; version: string }> = {
+	'codecov/codecov-action': { sha: 'fb8b3582c8e4def4969c97caa2f19720cb33a72f', version: 'v7.0.0' },
 };

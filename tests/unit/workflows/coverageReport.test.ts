@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from '../../helpers/workflowFiles.ts';
+import {
+	CURRENT_MAJOR,
+	PINNED,
+	allSteps,
+	loadWorkflow,
+	stepsUsing,
+	workflowText,
+} from '../../helpers/workflowFiles.ts';
 
 const wf = loadWorkflow('coverage-report.yml');
 const text = workflowText('coverage-report.yml');
@@ -83,12 +90,49 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 	});
 	test('runs trend check writing the summary (check also appends it to $GITHUB_STEP_SUMMARY)', () => {
 		const check = steps.find((s) => s.id === 'check');
-		expect(check?.run).toBe('npm run --silent trend -- check --summary "$REPORT_DIR/summary.md"');
+		expect(check?.run).toBe('scripts/ci/check-run.sh "$REPORT_DIR"');
+		const script = readFileSync('scripts/ci/check-run.sh', 'utf8');
+		expect(script).toContain('args=(check "--data-dir=${DATA_DIR:-data}" "--summary=$report_dir/summary.md")');
+	});
+	test('judges the run’s own commit against the base branch (the CLI reads $GITHUB_SHA and $GITHUB_BASE_REF)', () => {
+		const script = readFileSync('scripts/ci/check-run.sh', 'utf8');
+		expect(script).toContain('commit=${COMMIT_SHA:-${GITHUB_SHA:-}}');
+		expect(script).toContain('args+=("--commit=$commit")');
+		expect(script).toContain('base=${BASE_BRANCH:-${GITHUB_BASE_REF:-}}');
+		expect(script).toContain('args+=("--base-branch=$base")');
+	});
+	test('checks only when the record step succeeded (else it would judge an older point)', () => {
+		const record = steps.find((s) => s.id === 'record');
+		const check = steps.find((s) => s.id === 'check');
+		expect(record?.run).toContain('scripts/ci/record-run.sh');
+		expect(check?.if).toBe("${{ !cancelled() && steps.record.outcome == 'success' }}");
+		expect(steps.indexOf(check!)).toBeGreaterThan(steps.indexOf(record!));
+	});
+	test('on pull requests the gate settings and the baseline come from the base branch’s data/', () => {
+		expect(wf.env?.DATA_DIR).toBe("${{ github.event_name == 'pull_request' && '.base/data' || 'data' }}");
+		const base = stepsUsing(wf, 'actions/checkout').find((s) => s.with?.path === '.base');
+		expect(base?.if).toBe("${{ github.event_name == 'pull_request' }}");
+		expect(base?.with).toMatchObject({
+			ref: '${{ github.event.pull_request.base.sha }}',
+			'sparse-checkout': 'data',
+			'persist-credentials': false,
+		});
+		const patch = steps.find((s) => s.id === 'patch');
+		expect(patch?.run).toContain('--data-dir "$DATA_DIR"');
+		// record-run.sh and check-run.sh both take the directory from DATA_DIR.
+		for (const script of ['record-run.sh', 'check-run.sh'])
+			expect(readFileSync(`scripts/ci/${script}`, 'utf8')).toContain('${DATA_DIR:-data}');
+	});
+	test('dates the point with the commit’s own date', () => {
+		const script = readFileSync('scripts/ci/record-run.sh', 'utf8');
+		expect(script).toContain('date=$(git log -1 --format=%cI "$commit" -- 2>/dev/null || true)');
+		expect(script).toContain('args+=("--date=$date")');
 	});
 	test('uploads coverage.json, the HTML report and the JUnit XML as an artifact', () => {
 		const upload = stepsUsing(wf, 'actions/upload-artifact').find((s) => s.with?.name === 'coverage-reports');
 		const paths = String(upload?.with?.path);
-		for (const p of ['coverage.json', 'html/', 'junit.xml']) expect(paths).toContain(`\${{ env.REPORT_DIR }}/${p}`);
+		for (const p of ['coverage.json', 'html/', 'junit.xml', 'attempts.json'])
+			expect(paths).toContain(`\${{ env.REPORT_DIR }}/${p}`);
 		expect(upload?.if).toContain('!cancelled()');
 	});
 	test('Codecov is optional: fail_ci_if_error false, continue-on-error, no token', () => {
@@ -97,13 +141,18 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 		expect(codecov?.['continue-on-error']).toBe(true);
 		expect(codecov?.with).not.toHaveProperty('token');
 	});
-	test('every action is at its current major', () => {
+	test('every GitHub action is at its current major; third-party ones are pinned to a commit, version in a comment', () => {
 		const used = steps.filter((s) => s.uses);
 		expect(used.length).toBeGreaterThan(5);
 		for (const s of used) {
 			const [action, version] = s.uses!.split('@');
-			expect(CURRENT_MAJOR[action!], `${action} is a known action`).toBeDefined();
-			expect(version, action).toBe(CURRENT_MAJOR[action!]);
+			if (action!.startsWith('actions/')) expect(version, action).toBe(CURRENT_MAJOR[action!]);
+			else {
+				expect(PINNED[action!], `${action} is a known third-party action`).toBeDefined();
+				expect(version, action).toMatch(/^[0-9a-f]{40}$/);
+				expect(version, action).toBe(PINNED[action!]!.sha);
+				expect(text).toContain(`uses: ${action}@${version} # ${PINNED[action!]!.version}\n`);
+			}
 		}
 	});
 	test('every script the workflow calls exists and is executable', () => {
@@ -115,6 +164,21 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 
 describe('coverage-report.yml: committing data/ on main', () => {
 	const job = wf.jobs['publish-data']!;
+	const jobText = text.slice(text.indexOf('  publish-data:'));
+	test('checks out without keeping the token in .git/config', () => {
+		const [checkout] = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+		expect(checkout?.with?.['persist-credentials']).toBe(false);
+	});
+	test('installs with npm ci before the token exists anywhere, and gives it to the push step alone', () => {
+		const install = job.steps.findIndex((s) => /^npm ci\b/.test(s.run ?? ''));
+		const push = job.steps.findIndex((s) => s.run?.includes('record-and-push.sh'));
+		expect(install).toBeGreaterThanOrEqual(0);
+		expect(install).toBeLessThan(push);
+		expect(job.steps[push]?.env?.PUSH_TOKEN).toBe('${{ github.token }}');
+		// The token appears once in the job: in that step's env, nowhere else (no with:, no job env).
+		expect(jobText.match(/github\.token|secrets\./g)).toEqual(['github.token']);
+		expect(job.steps.filter((s) => JSON.stringify(s).includes('github.token'))).toHaveLength(1);
+	});
 	test('runs only on push to main, after the coverage job, and even when the gate failed', () => {
 		expect(job.needs).toBe('coverage');
 		expect(job.if).toContain("github.event_name == 'push'");

@@ -17,6 +17,11 @@ describe('pages.yml', () => {
 		expect(cond).toContain('github.event.workflow_run.head_repository.full_name == github.repository');
 		expect(cond).toContain("github.event_name == 'workflow_dispatch'");
 	});
+	test('a manual run builds only from main (another ref is skipped, not left to the environment rule)', () => {
+		const cond = wf.jobs.build!.if!;
+		expect(cond).toContain("(github.event_name == 'workflow_dispatch' && github.ref == 'refs/heads/main')");
+		expect(cond.match(/workflow_dispatch/g)).toHaveLength(1);
+	});
 	test('least privilege: contents read at the top, pages and id-token write on the deploy job only', () => {
 		expect(wf.permissions).toEqual({ contents: 'read' });
 		expect(wf.jobs.build!.permissions).toEqual({ actions: 'read', contents: 'read' });
