@@ -1,4 +1,5 @@
-import { flakiness, type Flakiness, type FlakySettings } from './flakiness.ts';
+import { flakiness, windowStart, type Flakiness, type FlakySettings } from './flakiness.ts';
+import { storyReasons, type StoryReason } from './story.ts';
 import { outcomeOf } from './outcome.ts';
 import { slowestTests } from './slowestTests.ts';
 import { orderRuns, testHistories, type RecordedRun, type TestHistory } from './testHistory.ts';
@@ -10,6 +11,8 @@ export interface TestReport extends TestHistory {
 	flakiness: Flakiness;
 	/** Whether the test is in the newest run (a test that is gone is history, not current). */
 	current: boolean;
+	/** Why it has a page of its own; empty for the many without a story (listed on `/tests/all/`). */
+	story: StoryReason[];
 }
 
 /** The test-health picture of the kept runs: what the `/tests/` pages and the home tile show. */
@@ -24,6 +27,8 @@ export interface TestHealth {
 	failing: TestReport[];
 	/** The slowest tests of the newest run. */
 	slowest: TestReport[];
+	/** The tests with a story (a page of their own), by label. */
+	stories: TestReport[];
 }
 
 /** How many of the slowest tests `/tests/` lists. */
@@ -40,19 +45,25 @@ export function analyseTestHealth(
 	const tests: TestReport[] = testHistories(runs)
 		.map((h) => {
 			const stats = testStats(h);
-			return { ...h, stats, flakiness: flakiness(h, runs, settings), current: stats.lastRun === newest };
+			const story: StoryReason[] = [];
+			return { ...h, stats, flakiness: flakiness(h, runs, settings), current: stats.lastRun === newest, story };
 		})
 		.sort((a, b) => a.classname.localeCompare(b.classname) || a.name.localeCompare(b.name));
 	const current = tests.filter((t) => t.current);
+	const slowest = slowestTests(current, slowestCount);
+	const slow = new Set(slowest);
+	const start = windowStart(runs.length, settings);
+	for (const t of current) t.story.push(...storyReasons(t, slow.has(t), start));
 	return {
 		runs,
 		tests,
+		stories: tests.filter((t) => t.story.length > 0),
 		flaky: current
 			.filter((t) => t.flakiness.flaky)
 			.sort(
 				(a, b) => b.flakiness.flips - a.flakiness.flips || (b.flakiness.lastSeen ?? 0) - (a.flakiness.lastSeen ?? 0),
 			),
 		failing: current.filter((t) => outcomeOf(t.stats.lastStatus) === 'fail'),
-		slowest: slowestTests(current, slowestCount),
+		slowest,
 	};
 }

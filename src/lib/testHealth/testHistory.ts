@@ -1,6 +1,6 @@
 import { pointTime } from '../schemas/trend.ts';
 import type { TestRun } from '../schemas/testRun.ts';
-import { unpackTestResult, type TestStatus } from '../schemas/testResult.ts';
+import { CLASS_INDEX, DURATION, EARLIER, NAME, STATUS, type TestStatus } from '../schemas/testResult.ts';
 import { testKey, testSlug, type TestIdentity } from './testIdentity.ts';
 
 /** A per-test record with its file name under `test-runs/`, as `getTestRuns()` returns it. */
@@ -42,26 +42,42 @@ export function orderRuns<R extends RecordedRun>(runs: readonly R[]): R[] {
  * the earlier ones become earlier attempts.
  */
 export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
-	const byKey = new Map<string, TestHistory>();
+	// 20,000 tests × 50 runs: tuples are read in place, and tests are found by classname, then
+	// name (strings straight from the record), never by a key string built per tuple.
+	const byClass = new Map<string, Map<string, TestHistory>>();
+	const all: TestHistory[] = [];
 	runs.forEach(({ run }, index) => {
+		const classes = run.classnames.map((c) => {
+			let names = byClass.get(c);
+			if (!names) byClass.set(c, (names = new Map()));
+			return names;
+		});
 		for (const tuple of run.tests) {
-			const { classIndex, name, status, duration, earlier } = unpackTestResult(tuple);
-			const identity = { classname: run.classnames[classIndex] ?? '', name };
-			const key = testKey(identity);
-			let history = byKey.get(key);
+			const name = tuple[NAME];
+			const names = classes[tuple[CLASS_INDEX]] ?? classes[0]!;
+			const status = tuple[STATUS];
+			const duration = tuple[DURATION];
+			const earlier = tuple[EARLIER];
+			let history = names.get(name);
 			if (!history) {
-				history = { ...identity, key, slug: testSlug(identity), observations: [] };
-				byKey.set(key, history);
+				const identity = { classname: run.classnames[tuple[CLASS_INDEX]] ?? '', name };
+				history = { ...identity, key: testKey(identity), slug: testSlug(identity), observations: [] };
+				names.set(name, history);
+				all.push(history);
 			}
-			const previous = history.observations.at(-1);
+			const observations = history.observations;
+			const previous = observations[observations.length - 1];
 			if (previous?.run === index) {
-				previous.attempts.push(previous.status, ...earlier);
+				previous.attempts = [...previous.attempts, previous.status, ...(earlier ?? [])];
 				previous.status = status;
 				previous.duration = duration;
 			} else {
-				history.observations.push({ run: index, status, duration, attempts: [...earlier] });
+				observations.push({ run: index, status, duration, attempts: earlier ? [...earlier] : NO_ATTEMPTS });
 			}
 		}
 	});
-	return [...byKey.values()];
+	return all;
 }
+
+/** Shared by every observation of a test that ran once (most of them): never mutated, replaced when a rerun is seen. */
+const NO_ATTEMPTS: TestStatus[] = [];

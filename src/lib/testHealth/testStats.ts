@@ -29,7 +29,8 @@ export function testStats(history: TestHistory): TestStats {
 	const obs = history.observations;
 	const last = obs.at(-1);
 	if (!last) throw new Error(`test ${history.name} has no observation`);
-	const count = (status: TestStatus) => obs.filter((o) => o.status === status).length;
+	const counts: Record<TestStatus, number> = { passed: 0, failed: 0, error: 0, skipped: 0 };
+	for (const o of obs) counts[o.status]++;
 	let failingSince: number | null = null;
 	for (let i = obs.length - 1; i >= 0; i--) {
 		const outcome = outcomeOf(obs[i]!.status);
@@ -39,10 +40,10 @@ export function testStats(history: TestHistory): TestStats {
 	if (outcomeOf(last.status) !== 'fail') failingSince = null;
 	return {
 		runs: obs.length,
-		passed: count('passed'),
-		failed: count('failed'),
-		errors: count('error'),
-		skipped: count('skipped'),
+		passed: counts.passed,
+		failed: counts.failed,
+		errors: counts.error,
+		skipped: counts.skipped,
 		lastStatus: last.status,
 		lastRun: last.run,
 		durationNow: last.duration,

@@ -96,24 +96,75 @@ test.describe('a test’s page', () => {
 		await expectAccessible(page);
 	});
 
-	test('a stable test is not flaky', async ({ page }) => {
+	test('a test without a story keeps its link: it forwards to its history on the every-test list', async ({ page }) => {
 		await page.goto('tests/all/');
 		await page
 			.getByTestId('test-link')
 			.filter({ hasText: /^test_round_trip$/ })
 			.click();
-		await expect(page.getByTestId('test-verdict')).toContainText('Not flaky');
-		await expect(page.getByTestId('test-runs')).toHaveText('5');
+		await expect(page).toHaveURL(/\/tests\/all\/\?test=test-round-trip-[0-9a-f]{10}$/);
+		await expect(page.getByTestId('all-row')).toHaveCount(1);
+		const cells = page.getByTestId('all-history').getByTestId('result-strip').locator('li');
+		await expect(cells).toHaveCount(5);
+		expect(await cells.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status')))).toEqual(
+			Array(5).fill('passed'),
+		);
+		await expect(cells.first().locator('a')).toHaveAttribute(
+			'href',
+			/^https:\/\/github\.com\/example\/atom-backend\/commit\//,
+		);
 	});
 });
 
 test.describe('every test', () => {
-	test('lists every test once, names from data shown as text', async ({ page }) => {
+	test('lists every test once from the on-demand list, names from data shown as text', async ({ page }) => {
+		test.setTimeout(90_000); // axe over a 98-row table on a busy machine
 		await page.goto('tests/all/');
+		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');
 		await expect(page.getByTestId('all-row')).toHaveCount(98);
 		await expect(page.getByTestId('all-row').filter({ hasText: 'flaky' })).toHaveCount(1);
 		await expect(page.getByText("test_sql_injection_heuristic[name'; DROP TABLE episodes-True]")).toBeVisible();
+		await expect(page.getByTestId('list-status')).toHaveText('Tests 1–98 of 98.');
 		await expectAccessible(page);
+	});
+
+	test('filters and sorts by keyboard, and opens a history without leaving the page', async ({ page }) => {
+		await page.goto('tests/all/');
+		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');
+		await page.getByLabel('Name or classname contains').fill('sql_injection');
+		const rows = page.getByTestId('all-row');
+		await expect(rows.first()).toBeVisible();
+		const matching = await rows.count();
+		expect(matching).toBeGreaterThan(1);
+		expect(matching).toBeLessThan(98);
+		for (const name of await rows.getByTestId('test-link').allTextContents()) expect(name).toContain('sql_injection');
+		await page.getByLabel('Show').selectOption('flaky');
+		await page.getByLabel('Name or classname contains').fill('');
+		await expect(rows).toHaveCount(1);
+		await expect(rows.getByTestId('test-link')).toHaveText(FLAKY);
+		await page.getByLabel('Show').selectOption('all');
+		await page.getByLabel('Sort by').selectOption('slowest');
+		const seconds = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[6]!.textContent));
+		expect(seconds.length).toBe(98);
+		// Keyboard: the first row's History button opens the strip of its runs.
+		const toggle = rows.first().getByRole('button', { name: 'History' });
+		await toggle.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('all-history')).toHaveCount(1);
+		await expect(rows.first().getByRole('button', { name: 'History' })).toBeFocused();
+		await expect(rows.first().getByRole('button', { name: 'History' })).toHaveAttribute('aria-expanded', 'true');
+	});
+
+	test('the site search finds a test without a page of its own by its name', async ({ page }) => {
+		test.setTimeout(90_000);
+		await page.goto('tests/');
+		await page.locator('button[data-open-modal]').click();
+		await page.locator('dialog[open] input.pagefind-ui__search-input').fill('test_round_trip');
+		const result = page.locator('dialog[open] a', { hasText: 'test_round_trip' });
+		await expect(result.first()).toBeVisible({ timeout: 15_000 });
+		await result.first().click();
+		await expect(page).toHaveURL(/\/tests\/all\/\?test=test-round-trip-/);
+		await expect(page.getByTestId('all-history').getByTestId('result-strip').locator('li')).toHaveCount(5);
 	});
 });
 
