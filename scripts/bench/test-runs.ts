@@ -3,20 +3,21 @@
  * run of a 5,000-test suite adds at most 100 KB to the repository, and the kept runs are bounded by
  * `test_runs_keep`. Prints, per suite size: the record's bytes as `trend record` writes it, its size
  * as a new git object (our zlib estimate and git's own loose object), what each further run adds
- * once git packs 20 runs (deltas), how long the test-health analysis of 50 kept runs takes, and
- * what the site build makes of 20 kept runs of 5,000 tests (time, peak memory, page sizes).
- * `BENCH_NO_BUILD=1` skips the build (about 30 s and 1.4 GB of memory on 2 cores).
+ * once git packs 20 runs (deltas); then, for 50 kept runs of 20,000 tests (`BENCH_TESTS=1000,5000,20000`
+ * for more sizes), the test-health analysis time and the site build against its budgets: build time
+ * at most 3× the default data's build measured in the same run, peak memory under 1 GB, the whole
+ * site under 60 MB, `/tests/all/` under 150 KB gzip before its data loads, analysis under 2 s.
+ * `BENCH_NO_BUILD=1` skips the builds.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonText } from '../../src/lib/dataDir/dataStore.ts';
 import { storedSize } from '../../src/lib/testHealth/storedSize.ts';
-import { analyseTestHealth } from '../../src/lib/testHealth/testHealth.ts';
 import { buildTestRun } from '../../src/lib/testHealth/testRunBuild.ts';
 import { syntheticSuite } from '../shared/syntheticSuite.ts';
+import { benchSuiteSize } from '../shared/testRunsBench.ts';
 
 const BUDGET = 100 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -77,68 +78,14 @@ for (const [label, wide] of [
 	}
 }
 
-// The analysis behind /tests/ for the largest kept history the default config allows.
-const keep = 50;
-const runs = Array.from({ length: keep }, (_, i) => {
-	const date = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
-	const commit = (i + 1).toString(16).padStart(40, '0');
-	return {
-		name: `${date}_${commit.slice(0, 7)}_tests.json`,
-		run: buildTestRun({ commit, date }, syntheticSuite(5000, { runSeed: i + 1 }), 300),
-	};
-});
-const started = performance.now();
-const health = analyseTestHealth(runs, { window: 20, min_flips: 2 });
-const ms = performance.now() - started;
-console.log(
-	`\nAnalysis of ${keep} kept runs × 5,000 tests: ${ms.toFixed(0)} ms (${health.tests.length} tests, ${health.flaky.length} flaky, ${health.failing.length} failing).`,
-);
+// The analysis and the site for the largest kept history the default config allows (test_runs_keep = 50).
+const sizes = (process.env.BENCH_TESTS ?? '20000')
+	.split(',')
+	.map(Number)
+	.filter((n) => n > 0);
+await benchSuiteSize(sizes, { keep: 50, build: !process.env.BENCH_NO_BUILD });
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const one = record(5000, false, 0);
 console.log(
-	`Kept records in the working tree at test_runs_keep = ${keep}: about ${mb(keep * Buffer.byteLength(one))} raw, ${mb(keep * storedSize(one))} as git objects.`,
+	`Kept records in the working tree at test_runs_keep = 50: about ${mb(50 * Buffer.byteLength(one))} raw, ${mb(50 * storedSize(one))} as git objects (5,000 tests).`,
 );
-
-// The site built from 20 kept runs of 5,000 tests: one page per test, /tests/ and /tests/all/.
-if (!process.env.BENCH_NO_BUILD) {
-	const data = mkdtempSync(join(tmpdir(), 'bench-test-runs-data-'));
-	// Inside the checkout: Astro keeps prerender chunks of an out-dir elsewhere in the shared .astro/.
-	mkdirSync('.bench', { recursive: true });
-	const out = mkdtempSync(join('.bench', 'test-runs-site-'));
-	try {
-		cpSync('data/coverage.config.json', join(data, 'coverage.config.json'));
-		mkdirSync(join(data, 'test-runs'));
-		runs.slice(-20).forEach(({ name, run }) => writeFileSync(join(data, 'test-runs', name), jsonText(run)));
-		const started = performance.now();
-		const build = spawnSync(
-			'/usr/bin/time',
-			['-f', '%M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', out],
-			{
-				env: { ...process.env, COVERAGE_DATA_DIR: data, BASE_PATH: '/atom-docs', ASTRO_CACHE_DIR: join(data, 'cache') },
-				encoding: 'utf8',
-			},
-		);
-		const seconds = (performance.now() - started) / 1000;
-		if (build.status !== 0) throw new Error(`build failed: ${build.stderr.slice(-500)}`);
-		const peakKb = Number(build.stderr.trim().split('\n').at(-1));
-		const size = (file: string) => {
-			const html = readFileSync(join(out, file));
-			return `${kb(html.length)} (${kb(gzipSync(html).length)} gzip)`;
-		};
-		const testPages = readdirSync(join(out, 'tests')).filter((d) => d !== 'all' && d !== 'index.html');
-		const total = (dir: string): number =>
-			readdirSync(dir, { withFileTypes: true }).reduce(
-				(sum, e) => sum + (e.isDirectory() ? total(join(dir, e.name)) : statSync(join(dir, e.name)).size),
-				0,
-			);
-		console.log(
-			`\nSite build, 20 kept runs × 5,000 tests: ${seconds.toFixed(1)} s, peak ${Number.isFinite(peakKb) ? mb(peakKb * 1024) : '?'} memory, ${testPages.length} test pages, ${mb(total(out))} on disk.`,
-		);
-		console.log(
-			`  /tests/ ${size('tests/index.html')}; /tests/all/ ${size('tests/all/index.html')}; one test page ${size(`tests/${testPages[0]}/index.html`)}.`,
-		);
-	} finally {
-		rmSync(data, { recursive: true, force: true });
-		rmSync(out, { recursive: true, force: true });
-	}
-}

@@ -50,6 +50,13 @@ export const sites: E2ESite[] = [
 		port: 4407,
 		testMatch: ['test-health/**/*.spec.ts'],
 	},
+	// Twelve domains with long labels: the home grid and the dashboards' width at 1280 and 1920 px.
+	{
+		name: 'many-domains',
+		dataDir: 'tests/fixtures/sites/many-domains',
+		port: 4408,
+		testMatch: ['many-domains/**/*.spec.ts'],
+	},
 	// The local CI pipeline's site: `node scripts/ci/local-pipeline.ts record` (run first by `npm run test:e2e`) creates its data.
 	...(process.getBuiltinModule('node:fs').existsSync(`.e2e/slot${E2E_SLOT}/pipeline-data`)
 		? [
