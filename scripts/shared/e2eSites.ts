@@ -54,7 +54,7 @@ export const sites: E2ESite[] = [
 	{
 		name: 'many-domains',
 		dataDir: 'tests/fixtures/sites/many-domains',
-		port: 4408,
+		port: 4409,
 		testMatch: ['many-domains/**/*.spec.ts'],
 	},
 	// The local CI pipeline's site: `node scripts/ci/local-pipeline.ts record` (run first by `npm run test:e2e`) creates its data.
