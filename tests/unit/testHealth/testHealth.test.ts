@@ -45,6 +45,13 @@ describe('analyseTestHealth', () => {
 	});
 
 	test('no runs give an empty picture', () => {
-		expect(analyseTestHealth([], settings)).toEqual({ runs: [], tests: [], flaky: [], failing: [], slowest: [] });
+		expect(analyseTestHealth([], settings)).toEqual({
+			runs: [],
+			tests: [],
+			flaky: [],
+			failing: [],
+			slowest: [],
+			stories: [],
+		});
 	});
 });
