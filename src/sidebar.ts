@@ -60,3 +60,24 @@ export function sidebar(): SidebarItem[] {
 		},
 	];
 }
+
+/**
+ * The short sidebar of a test's own page: a suite can have thousands of them, and the full sidebar
+ * (every domain, guide and reference page) would be most of each page's bytes. It keeps the way
+ * back to the dashboards, the flaky-test guide and the test-health rules.
+ */
+export function testPageSidebar(): SidebarItem[] {
+	return [
+		{
+			label: 'Dashboards',
+			items: [
+				{ label: 'Coverage at a glance', link: '/' },
+				{ label: 'Coverage trend', link: '/coverage/' },
+				{ label: 'Test health', link: '/tests/' },
+				{ label: 'Every test', link: '/tests/all/' },
+			],
+		},
+		{ label: 'Flaky tests guide', slug: 'guides/flaky-tests' },
+		{ label: 'Test health rules', slug: 'reference/test-health' },
+	];
+}
