@@ -61,6 +61,7 @@ test.describe('/tests/', () => {
 	});
 
 	test('passes the axe check in light and dark themes', async ({ page }) => {
+		test.setTimeout(90_000); // axe runs twice over a page with three charts and three tables
 		for (const theme of ['light', 'dark']) {
 			await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 			await page.goto('tests/');
