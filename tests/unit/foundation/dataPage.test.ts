@@ -16,7 +16,10 @@ describe('page titles from data', () => {
 		expect(pages.length).toBeGreaterThanOrEqual(7);
 		for (const page of pages) {
 			const text = readFileSync(page, 'utf8');
-			expect(text, page).toMatch(/^import DataPage from '(\.\.\/)+components\/DataPage\.astro';$/m);
+			// A plain document of its own (a test's forwarding page, the search's name index) has no
+			// Starlight head to escape: Astro writes its title as text.
+			if (!/^<!doctype html>$/im.test(text))
+				expect(text, page).toMatch(/^import DataPage from '(\.\.\/)+components\/DataPage\.astro';$/m);
 			expect(text, page).not.toContain('StarlightPage');
 			expect(text, `${page}: head entries go through DataPage`).not.toContain('set:html');
 		}
