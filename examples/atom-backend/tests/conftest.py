@@ -39,6 +39,21 @@ def unique_resource_name() -> str:
 # endregion: unique_resource_name
 
 
+# region: shared_export_dir
+@pytest.fixture(scope="session")
+def shared_export_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One directory for the whole run, shared by every test and every xdist worker (like a real spool folder).
+
+    Under xdist each worker's base temp is ``<run>/popen-gwN``; its parent is the run's own, shared by all.
+    """
+    path = tmp_path_factory.getbasetemp().parent / "exports"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+# endregion: shared_export_dir
+
+
 # region: db_session
 @pytest.fixture(scope="session")
 def database_path(tmp_path_factory: pytest.TempPathFactory) -> Path:

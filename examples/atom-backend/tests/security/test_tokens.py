@@ -68,3 +68,14 @@ def test_scopes(signer):
 def test_bad_configuration(secret, ttl):
     with pytest.raises(ValueError):
         TokenSigner(secret, ttl=ttl)
+
+
+# region: worked_example
+def test_a_token_needs_a_subject(signer):
+    # Written for the coverage guide's worked example: `if not subject:` in TokenSigner.issue had
+    # never taken its true branch. The behaviour it guards is "no anonymous tokens".
+    with pytest.raises(ValueError, match="subject is required"):
+        signer.issue("", ["episodes:read"], now=0)
+
+
+# endregion: worked_example

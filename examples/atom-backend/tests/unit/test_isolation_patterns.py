@@ -6,8 +6,6 @@ code the guides show is code that passes in ``npm test``. Keep each region self-
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 from unittest import mock
 
@@ -17,7 +15,9 @@ from core.episodes.recorder import EpisodeRecorder
 from core.episodes.store import EpisodeStore
 from core.governance.approvals import EXPIRED, PENDING, ApprovalWorkflow
 from core.governance.audit import AuditLog
+from core.governance.audit_writer import AuditWriter, export_audit
 from core.governance.policy import PolicyEngine
+from core.security.config import DEFAULT_TOKEN_TTL, ConfigError, signer_from_environment
 from core.security.tokens import TokenError, TokenSigner
 from tests.factories import make_agent_name, make_rule, make_secret
 
@@ -25,12 +25,15 @@ pytestmark = pytest.mark.unit
 
 
 # region: unique_file_name
-def test_export_writes_one_file_per_agent(tmp_path, unique_resource_name):
-    # Good: the name carries the xdist worker id and a UUID, and the folder is the test's own.
-    path = tmp_path / f"{unique_resource_name}.json"
-    path.write_text(json.dumps({"agent": unique_resource_name}))
-    assert json.loads(path.read_text()) == {"agent": unique_resource_name}
-    assert unique_resource_name.startswith(f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'master')}-")
+def test_export_writes_one_file_per_test(shared_export_dir, unique_resource_name):
+    # Good: every test and every xdist worker of the run writes into the same folder, and
+    # export_audit refuses to overwrite. A fixed name ("audit.jsonl") would raise FileExistsError
+    # in the second test that used it; the worker id plus a UUID never collides.
+    log = AuditLog()
+    log.append(at=0.0, actor="agent-1", action="episode:read", effect="allow")
+    path = export_audit(log, shared_export_dir, unique_resource_name)
+    assert path.parent == shared_export_dir
+    assert path.read_text() == log.to_jsonl()
 
 
 # endregion: unique_file_name
@@ -66,25 +69,27 @@ def test_policy_allows_what_a_rule_allows():
 class PolicyService:
     """Client of the remote policy service (in production it makes an HTTPS request)."""
 
-    def fetch(self, tenant: str) -> dict:
+    def fetch(self, tenant: str, *, region: str = "eu") -> dict:
         raise RuntimeError("network access in a unit test")
 
 
 def load_engine(service: PolicyService, tenant: str) -> PolicyEngine:
-    return PolicyEngine.from_config(service.fetch(tenant))
+    return PolicyEngine.from_config(service.fetch(tenant, region="eu"))
 
 
 def test_engine_is_built_from_the_remote_policy():
-    # Good: a Mock with spec= stands in for the service, so no request leaves the test
-    # and a misspelt method fails loudly instead of returning a Mock.
-    service = mock.Mock(spec=PolicyService)
+    # Good: create_autospec copies the real signatures, so no request leaves the test, a misspelt
+    # method raises AttributeError, and a call the real method would refuse raises TypeError.
+    service = mock.create_autospec(PolicyService, instance=True)
     service.fetch.return_value = {
         "default": "deny",
         "rules": [{"name": "read", "action": "episode:read", "effect": "allow", "roles": ["operator"]}],
     }
     engine = load_engine(service, tenant="acme")
-    service.fetch.assert_called_once_with("acme")
+    service.fetch.assert_called_once_with("acme", region="eu")
     assert engine.evaluate("episode:read", "operator").allowed
+    with pytest.raises(TypeError):
+        service.fetch("acme", "eu")  # region is keyword-only in the real client
 
 
 # endregion: mock_external_api
@@ -112,34 +117,39 @@ def test_token_expiry_uses_the_given_clock():
 
 
 # region: wait_for_event
-def test_background_audit_write_is_seen_without_sleeping():
-    # Good: the test waits for a signal from the worker, not for a guessed number of seconds.
+@pytest.mark.timeout(30)  # pytest-timeout: a hang fails this test instead of the whole run
+def test_background_writer_appends_without_sleeping():
+    # Good: the writer thread runs until stop(), so there is nothing to join while it works.
+    # The test waits for the writer's own signal that the record is in the log, not for a
+    # guessed number of seconds.
     log = AuditLog()
     written = threading.Event()
-
-    def worker() -> None:
-        try:
-            log.append(at=0.0, actor="agent-1", action="episode:read", effect="allow")
-        finally:
-            written.set()  # set even if append raised, so the test fails fast instead of hanging
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    assert written.wait(timeout=5), "the worker never finished"
-    thread.join()
-    assert len(log) == 1 and log.verify()
+    writer = AuditWriter(log, on_written=lambda record: written.set())
+    writer.start()
+    try:
+        writer.submit(at=0.0, actor="agent-1", action="episode:read", effect="allow")
+        assert written.wait(timeout=5), "the writer never appended the record"
+        assert writer.running  # still serving: join() here would block until stop()
+        assert len(log) == 1 and log.verify()
+    finally:
+        writer.stop()
 
 
 # endregion: wait_for_event
 
 
 # region: monkeypatch_env
-def test_worker_name_comes_from_the_environment(monkeypatch, unique_resource_name):
-    # Good: monkeypatch restores the variable after the test, whatever the test did.
-    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw7")
-    assert os.environ["PYTEST_XDIST_WORKER"] == "gw7"
-    monkeypatch.delenv("PYTEST_XDIST_WORKER")
-    assert "PYTEST_XDIST_WORKER" not in os.environ
+def test_signer_reads_its_settings_from_the_environment(monkeypatch):
+    # Good: monkeypatch sets and removes variables for this test only and restores them after,
+    # so the result does not depend on the shell that started pytest.
+    monkeypatch.setenv("ATOM_TOKEN_SECRET", make_secret().hex())
+    monkeypatch.setenv("ATOM_TOKEN_TTL", "60")
+    assert signer_from_environment().ttl == 60.0
+    monkeypatch.delenv("ATOM_TOKEN_TTL")
+    assert signer_from_environment().ttl == DEFAULT_TOKEN_TTL
+    monkeypatch.delenv("ATOM_TOKEN_SECRET")
+    with pytest.raises(ConfigError, match="ATOM_TOKEN_SECRET"):
+        signer_from_environment()
 
 
 # endregion: monkeypatch_env
