@@ -48,6 +48,8 @@ export function sidebar(): SidebarItem[] {
 				{ label: 'The trend CLI', slug: 'reference/cli' },
 				{ label: 'coverage.config.json', slug: 'reference/configuration' },
 				{ label: 'Coverage trend data', slug: 'reference/trend-data' },
+				{ label: 'Property-test invariants', slug: 'reference/invariants' },
+				{ label: 'Test data factories', slug: 'reference/factories' },
 				{ label: 'Dashboards', slug: 'reference/dashboards' },
 				{ label: 'Test health rules', slug: 'reference/test-health' },
 				{ label: 'CI workflows', slug: 'reference/ci-workflows' },

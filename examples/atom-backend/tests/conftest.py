@@ -126,6 +126,33 @@ def breakable_policy():
     return PolicyEngine()
 
 
+# region: repeat_option
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run each selected test N times in this one process (what pytest-repeat's --count does)",
+    )
+
+
+@pytest.fixture
+def repeat_step(request: pytest.FixtureRequest) -> int:
+    """Which repetition this is (1 to N); only present with --repeat N."""
+    return request.param
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    count = metafunc.config.getoption("repeat")
+    if count > 1:
+        metafunc.fixturenames.append("repeat_step")
+        metafunc.parametrize("repeat_step", range(1, count + 1), indirect=True, ids=lambda i: f"{i}-of-{count}")
+
+
+# endregion: repeat_option
+
+
 # region: attempts_recorder
 class AttemptsRecorder:
     """Records every attempt of every test, so reruns are not lost.
