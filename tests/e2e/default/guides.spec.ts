@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
 import { E2E_BASE, sites } from '../../../scripts/shared/e2eSites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
+import { readPinnedRequirements } from '../../../src/lib/docs/pinnedRequirements.ts';
 
 /** The guides in the sidebar's reading order, each with a phrase only its own text contains. */
 const GUIDES = [
@@ -10,6 +11,8 @@ const GUIDES = [
 	{ path: 'guides/test-isolation/', title: 'Test Isolation Patterns', phrase: 'loadscope' },
 	{ path: 'guides/flaky-tests/', title: 'Flaky Test Guide', phrase: 'randomly-seed' },
 	{ path: 'reference/trend-data/', title: 'Coverage trend data', phrase: 'snapshots_keep' },
+	{ path: 'reference/invariants/', title: 'Property-test invariants', phrase: 'Falsifying example' },
+	{ path: 'reference/factories/', title: 'Test data factories', phrase: 'Unique by UUID' },
 ];
 
 for (const guide of GUIDES) {
@@ -116,7 +119,38 @@ test('the isolation guide shows the conftest fixtures from the example backend',
 	const code = page.locator('.expressive-code');
 	await expect(code.filter({ hasText: 'def unique_resource_name' })).toHaveCount(1);
 	await expect(code.filter({ hasText: 'PYTEST_XDIST_WORKER' }).first()).toBeVisible();
-	await expect(code.filter({ hasText: 'ROLLBACK' })).toHaveCount(1);
+	await expect(code.filter({ hasText: 'conn.execute("ROLLBACK")' })).toHaveCount(1);
 	// Region markers are cut away, never shown.
 	await expect(page.locator('main')).not.toContainText('# region:');
+});
+
+test('the test-suite guide shows the version table generated from the pinned requirements', async ({ page }) => {
+	await page.goto('guides/test-suite/');
+	const pins = readPinnedRequirements('scripts/ci/requirements-tests.txt');
+	const rows = page.getByTestId('tool-versions').locator('tbody tr');
+	await expect(rows).toHaveCount(pins.length);
+	for (const { name, version } of pins)
+		await expect(page.locator(`tr[data-tool="${name.toLowerCase()}"] td code`)).toHaveText(version);
+	// The docs links point at the documented versions, never at "latest".
+	const coverage = pins.find((p) => p.name === 'coverage')!;
+	await expect(page.locator('tr[data-tool="coverage"] a')).toHaveAttribute(
+		'href',
+		`https://coverage.readthedocs.io/en/${coverage.version}/`,
+	);
+});
+
+test('every guide links the official docs of the tools it teaches, at the pinned versions', async ({ page }) => {
+	const pins = new Map(
+		readPinnedRequirements('scripts/ci/requirements-tests.txt').map((p) => [p.name.toLowerCase(), p.version]),
+	);
+	for (const path of ['guides/test-suite/', 'guides/coverage/', 'guides/test-isolation/', 'guides/flaky-tests/']) {
+		await page.goto(path);
+		const links = page.getByTestId('tool-docs').locator('a');
+		expect(await links.count(), path).toBeGreaterThan(0);
+		for (const text of await links.allTextContents()) {
+			const [, label, version] = /^(.+) (\S+) documentation$/.exec(text.trim()) ?? [];
+			expect(label, `${path}: ${text}`).toBeTruthy();
+			expect([...pins.values()], `${path}: ${text}`).toContain(version);
+		}
+	}
 });
