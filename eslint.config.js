@@ -19,6 +19,7 @@ export default defineConfig(
 			'.e2e/',
 			'.bench/',
 			'.tmp/',
+			'.venv-current/', // the virtualenv of today's Python test stack (scripts/ci/make-current-venv.sh)
 			'test-results/',
 			'playwright-report/',
 			'node_modules/',

@@ -5,7 +5,17 @@
  * `<CommandOutput id="<id>" />` on the page. See CONTRIBUTING.md.
  */
 import type { OutputEntry } from '../../src/lib/docs/outputs/outputEntry.ts';
+import { coverageGuideOutputs } from './coverageGuide.ts';
+import { flakyGuideOutputs } from './flakyGuide.ts';
+import { suiteGuideOutputs } from './suiteGuides.ts';
 import { trendCliOutputs } from './trendCli.ts';
+import { trendWalkOutputs } from './trendWalk.ts';
 
 /** The registry, in no particular order; ids are unique. */
-export const OUTPUTS: OutputEntry[] = [...trendCliOutputs];
+export const OUTPUTS: OutputEntry[] = [
+	...trendCliOutputs,
+	...coverageGuideOutputs,
+	...flakyGuideOutputs,
+	...suiteGuideOutputs,
+	...trendWalkOutputs,
+];

@@ -21,7 +21,7 @@ import { outputDifference } from '../../src/lib/docs/outputs/compareOutput.ts';
 import type { OutputEntry } from '../../src/lib/docs/outputs/outputEntry.ts';
 import { normaliseOutput } from '../../src/lib/docs/outputs/normaliseOutput.ts';
 import { formatTranscript, trimLines, type TranscriptStep } from '../../src/lib/docs/outputs/transcript.ts';
-import { PYTHON } from './python.ts';
+import { CURRENT_PYTHON, PYTHON } from './python.ts';
 
 /** The repository this file belongs to. */
 export const REPO_DIR = resolve(import.meta.dirname, '../..');
@@ -47,11 +47,13 @@ function prepareWorkDir(entry: OutputEntry): { workDir: string; cwd: string; bin
 	if (entry.cwd && existsSync(join(REPO_DIR, entry.cwd)) && !existsSync(cwd))
 		cpSync(join(REPO_DIR, entry.cwd), cwd, { recursive: true, filter: (src) => !NOT_COPIED.test(src) });
 	mkdirSync(cwd, { recursive: true });
-	// `python3` and `python` in a command are the project's Python (Debian's pytest stack or $PYTHON); a
-	// wrapper, not a symlink, so that a virtualenv's interpreter still finds its own packages.
+	// `python3` and `python` in a command are the project's Python (Debian's pytest stack or $PYTHON), or
+	// today's stack in its virtualenv; a wrapper, not a symlink, so that a virtualenv's interpreter still
+	// finds its own packages.
 	const binDir = mkdtempSync(join(tmpdir(), `docs-output-bin-`));
+	const python = entry.python === 'current' ? CURRENT_PYTHON : PYTHON;
 	for (const name of ['python3', 'python']) {
-		writeFileSync(join(binDir, name), `#!/bin/sh\nexec '${PYTHON.replaceAll("'", "'\\''")}' "$@"\n`);
+		writeFileSync(join(binDir, name), `#!/bin/sh\nexec '${python.replaceAll("'", "'\\''")}' "$@"\n`);
 		chmodSync(join(binDir, name), 0o755);
 	}
 	return { workDir, cwd, binDir };

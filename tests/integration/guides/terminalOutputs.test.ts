@@ -34,7 +34,8 @@ describe('terminal outputs on the site (content/outputs)', () => {
 	beforeAll(() => {
 		dataBefore = treeHash(join(REPO_DIR, 'data'));
 		for (const entry of OUTPUTS) fresh.set(entry.id, runOutput(entry));
-	}, 600_000);
+		// The guides' entries run the example suite about a dozen times (each a few seconds on an idle machine).
+	}, 1_800_000);
 
 	test('the registry ids are unique file names', () => {
 		expect(checkOutputIds(OUTPUTS)).toEqual([]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DataError, parseWith } from '../../../src/lib/dataDir/dataError.ts';
 import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
@@ -62,6 +63,20 @@ describe('coverage.py JSON reports and snapshots', () => {
 	test.each(Object.entries(reports))('accepts %s', (_name, doc) => {
 		const parsed = parseWith(coverageReportSchema, 'coverage.json', doc);
 		expect(parsed.files['core/a.py']!.summary.num_statements).toBe(4);
+	});
+
+	test('accepts a real coverage.py 7.11 report with its functions and classes (tests/fixtures/reports)', () => {
+		const doc = JSON.parse(readFileSync('tests/fixtures/reports/coverage7-branch.json', 'utf8'));
+		const parsed = parseWith(coverageReportSchema, 'coverage7-branch.json', doc);
+		expect(parsed.meta.format).toBe(3);
+		const tokens = parsed.files['core/security/tokens.py']!;
+		// Regions keep their own figures: one function can be untested in a file that is mostly covered.
+		expect(tokens.functions?.['TokenSigner.verify']?.summary.covered_lines).toBe(
+			tokens.functions?.['TokenSigner.verify']?.summary.num_statements,
+		);
+		expect(tokens.classes?.['TokenSigner']?.summary.num_statements).toBeGreaterThan(0);
+		const functionStatements = Object.values(tokens.functions ?? {}).reduce((n, f) => n + f.summary.num_statements, 0);
+		expect(functionStatements).toBe(tokens.summary.num_statements);
 	});
 
 	test.each([

@@ -18,11 +18,12 @@ function snapshotOf(report: { meta: unknown; totals: unknown; files: Record<stri
 const branch = readFileSync(`${REPORTS}/coverage-branch.json`, 'utf8');
 const parsed = JSON.parse(branch);
 
-/** A coverage.py 7.x (format 3) report: regions per function and class, with their own line lists. */
+/** A real coverage.py 7.11 report (JSON format 3, `functions` and `classes` per file), made by make-reports.sh. */
+const format3Real = readFileSync(`${REPORTS}/coverage7-branch.json`, 'utf8');
+
+/** The real 7.x report with awkward values in its regions (quotes, backslashes, booleans, null): the reducer must skip them whole. */
 function format3(): string {
-	const r = structuredClone(parsed);
-	r.meta.format = 3;
-	r.meta.version = '7.6.1';
+	const r = JSON.parse(format3Real);
 	for (const f of Object.values(r.files) as Array<Record<string, unknown>>) {
 		const region = {
 			executed_lines: f.executed_lines,
@@ -49,7 +50,8 @@ describe('reduceCoveragePyJson keeps exactly what a snapshot needs', () => {
 		['coverage.py 6.5 with branches', branch],
 		['coverage.py 6.5 without branches', readFileSync(`${REPORTS}/coverage-nobranch.json`, 'utf8')],
 		['pretty-printed with indent=4 and a BOM', `\uFEFF${JSON.stringify(parsed, null, 4)}`],
-		['coverage.py 7.x format 3 with function and class regions', format3()],
+		['coverage.py 7.11 format 3 with function and class regions (real)', format3Real],
+		['coverage.py 7.11 format 3 with awkward values in its regions', format3()],
 	])('%s', (_name, text) => {
 		const reduced = reduceCoveragePyJson(Buffer.from(text, 'utf8'));
 		expect(reduced).not.toBeNull();

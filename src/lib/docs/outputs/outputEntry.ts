@@ -20,6 +20,11 @@ export interface OutputEntry {
 	files?: Record<string, string>;
 	/** Directory (relative to the scratch checkout) the commands run in; `examples/…` folders are copied there first. */
 	cwd?: string;
+	/**
+	 * Which Python `python3` and `python` are in the commands: Debian's pytest stack (`debian`, the default)
+	 * or today's, the exact pins of scripts/ci/requirements-tests.txt in the virtualenv `.ci/run` makes (`current`).
+	 */
+	python?: 'debian' | 'current';
 	/** Environment added to the commands' (which already have `NO_COLOR=1`, `TZ=UTC` and `LC_ALL=C.UTF-8`). */
 	env?: Record<string, string>;
 	/** Exit status the last command must end with (default 0): a command that fails differently is an error. */
