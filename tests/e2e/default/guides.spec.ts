@@ -17,6 +17,8 @@ const GUIDES = [
 
 for (const guide of GUIDES) {
 	test(`${guide.title}: builds, is current in the sidebar and passes axe`, async ({ page }) => {
+		// axe on the longest guides (dozens of code blocks) takes tens of seconds on a loaded machine.
+		test.setTimeout(90_000);
 		const res = await page.goto(guide.path);
 		expect(res?.status()).toBe(200);
 		await expect(page.locator('h1')).toHaveText(guide.title);
