@@ -25,7 +25,15 @@ export default defineConfig({
 		},
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					// Today's Python stack (.venv-current), which the example suite and the guides' outputs run under.
+					globalSetup: ['tests/integration/currentStack.setup.ts'],
+				},
+			},
 		],
 	},
 });
