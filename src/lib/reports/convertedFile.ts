@@ -1,4 +1,5 @@
 import { percentCovered } from '../coverage/counts.ts';
+import { compactLineRanges } from '../text/lineRanges.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
 /** What Cobertura and LCOV say about one file, before it is put in coverage.py’s layout. */
@@ -59,7 +60,11 @@ export function toCoverageFile(data: LineData, withBranches: boolean): CoverageF
 		num_branches: withBranches ? numBranches : 0,
 		covered_branches: withBranches ? covered : 0,
 	});
-	const file: CoverageFile = { summary, missing_lines: missing };
+	const file: CoverageFile = {
+		summary,
+		missing_lines: missing,
+		executed_ranges: compactLineRanges(lines.filter((l) => (data.hits.get(l) ?? 0) > 0)),
+	};
 	if (withBranches && data.missingArcs.length > 0) file.missing_branches = data.missingArcs;
 	return file;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataDir/dataError.ts';
 import { reduceCoveragePyJson, type ByteSink } from './coveragepyReduce.ts';
+import { snapshotFile } from './snapshotFile.ts';
 import { coverageMetaSchema, coverageReportSchema, coverageSummarySchema } from '../schemas/coveragepy.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
@@ -107,7 +108,8 @@ function checkFigures(file: string, data: unknown): CoverageFigures {
 /**
  * Read a coverage.py JSON report (6.x or 7.x, with or without branch data). Usually the bytes are cut
  * down first (see `reduceCoveragePyJson`): only the per-file summaries are parsed, and the snapshot is
- * the input's own bytes of what the site shows (summaries, missing lines, missing branch arcs). When
+ * the input's own bytes of what the site shows (summaries, missing lines, missing branch arcs, excluded
+ * lines; executed lines as ranges and function regions reduced, see `snapshotFile`). When
  * the bytes are unusual the whole text is parsed instead and the snapshot is built from it. Either
  * way, validation is the schema's, run in full only on a part that fails a lean check, so a 100 MB
  * report is not walked by zod while errors read exactly as zod's.
@@ -120,10 +122,7 @@ export function readCoveragePyJson(bytes: Buffer, file: string, sink?: ByteSink)
 	const { meta, totals, files: checked } = checkFigures(file, data);
 	const files: Record<string, CoverageFile> = {};
 	for (const [path, f] of Object.entries(checked)) {
-		const o = f as Record<string, unknown> & CoverageFile;
-		const kept: CoverageFile = { summary: o.summary, missing_lines: (o.missing_lines as number[] | undefined) ?? [] };
-		if (o.missing_branches !== undefined) kept.missing_branches = o.missing_branches;
-		files[path] = kept;
+		files[path] = snapshotFile(f as CoverageFile);
 	}
 	const report = { meta, files, totals };
 	return { report, snapshot: report };

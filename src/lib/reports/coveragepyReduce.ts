@@ -1,13 +1,16 @@
 /**
  * One pass over the bytes of a coverage.py JSON report that keeps what a snapshot needs (`meta`,
- * `totals`, and per file `summary`, `missing_lines`, `missing_branches`) and skips the rest
- * (`executed_lines`, `executed_branches`, `excluded_lines`, per-function and per-class regions)
- * without decoding or building it. On a 100 MB report the skipped parts are most of the bytes, so
+ * `totals`, and per file `summary`, `missing_lines`, `missing_branches`, `excluded_lines`, the
+ * executed lines as `executed_ranges`, named functions' summaries, see `snapshotFile`) and skips the
+ * rest (`executed_branches`, per-class regions) without decoding or building it. On a 100 MB report the skipped parts are most of the bytes, so
  * parsing what is left is several times faster and smaller than `JSON.parse` of the whole text.
  * Every byte is still checked: skipped line lists must be whole numbers, other skipped values plain
  * JSON tokens. Anything unexpected returns null, and the caller parses the whole text the ordinary
  * way, which then names the problem and its place.
  */
+
+import { compactLineRanges } from '../text/lineRanges.ts';
+import { snapshotFunctions } from './snapshotFile.ts';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -222,6 +225,21 @@ function lineListEnd(b: Uint8Array, i: number): number {
 	}
 }
 
+/** The whole numbers of the list at `start` (checked by `lineListEnd`) as `compactLineRanges` text. */
+function lineListRanges(b: Uint8Array, start: number, end: number): string {
+	const lines: number[] = [];
+	let value = -1;
+	for (let i = start; i < end; i++) {
+		const c = b[i]!;
+		if (isDigit(c)) value = (value < 0 ? 0 : value * 10) + (c - 48);
+		else if (value >= 0) {
+			lines.push(value);
+			value = -1;
+		}
+	}
+	return compactLineRanges(lines);
+}
+
 /** End of `[[a, b], …]` (whole numbers, maybe negative) at `i`. */
 function arcListEnd(b: Uint8Array, i: number): number {
 	i = skipWs(b, expect(b, i, OPEN_BRACKET));
@@ -274,7 +292,7 @@ const CHUNK = 1 << 20;
  */
 class Output {
 	readonly src: Buffer;
-	readonly snap: Buffer;
+	snap: Buffer;
 	readonly sink: ByteSink | undefined;
 	snapLength = 0;
 	constructor(src: Buffer, sink?: ByteSink) {
@@ -283,15 +301,32 @@ class Output {
 		this.snap = Buffer.allocUnsafe(sink ? CHUNK : src.length + 16);
 	}
 	range(start: number, end: number): void {
-		if (this.sink && this.snapLength + (end - start) > CHUNK) {
-			this.flush();
-			if (end - start > CHUNK) return this.sink(this.src.subarray(start, end));
-		}
-		this.snapLength += this.src.copy(this.snap, this.snapLength, start, end);
+		this.copy(this.src, start, end);
+	}
+	/** Text made here rather than cut from the input (executed line ranges, reduced regions). */
+	text(value: string): void {
+		const bytes = Buffer.from(value, 'utf8');
+		this.copy(bytes, 0, bytes.length);
 	}
 	byte(c: number): void {
 		if (this.sink && this.snapLength >= CHUNK) this.flush();
+		this.room(1);
 		this.snap[this.snapLength++] = c;
+	}
+	private copy(from: Buffer, start: number, end: number): void {
+		if (this.sink && this.snapLength + (end - start) > CHUNK) {
+			this.flush();
+			if (end - start > CHUNK) return this.sink(from.subarray(start, end));
+		}
+		this.room(end - start);
+		this.snapLength += from.copy(this.snap, this.snapLength, start, end);
+	}
+	/** Without a sink the buffer is the input's size, which made text can exceed on odd input: grow it then. */
+	private room(n: number): void {
+		if (this.snapLength + n <= this.snap.length) return;
+		const bigger = Buffer.allocUnsafe(Math.max(this.snap.length * 2, this.snapLength + n));
+		this.snap.copy(bigger, 0, 0, this.snapLength);
+		this.snap = bigger;
 	}
 	/** Hand the chunk to the sink (a copy: the chunk buffer is reused). */
 	flush(): void {
@@ -322,11 +357,19 @@ function scanFile(b: Buffer, i: number, out: Output): { end: number; figures: { 
 			else if (key === 'executed_branches' || key === 'missing_branches') end = arcListEnd(b, start);
 			else end = valueEnd(b, start);
 			if (key === 'summary') figures.summary = parseSummary(b, start, end);
-			if (key === 'summary' || key === 'missing_lines' || key === 'missing_branches') {
+			if (key === 'summary' || key === 'missing_lines' || key === 'missing_branches' || key === 'excluded_lines') {
 				if (!first) out.byte(COMMA);
 				out.range(keyStart, keyEnd);
 				out.byte(COLON);
 				out.range(start, end);
+				first = false;
+			} else if (key === 'executed_lines' || key === 'functions') {
+				if (!first) out.byte(COMMA);
+				out.text(
+					key === 'executed_lines'
+						? `"executed_ranges":"${lineListRanges(b, start, end)}"`
+						: `"functions":${JSON.stringify(snapshotFunctions(parseSlice(b, start, end) as never) ?? {})}`,
+				);
 				first = false;
 			}
 			i = skipWs(b, end);
@@ -368,7 +411,7 @@ function scanFiles(b: Buffer, i: number, out: Output, files: Record<string, unkn
 
 /** What the reduction gives: the snapshot's bytes, and the figures (per-file summaries) already parsed. */
 export interface ReducedReport {
-	/** The report with only `meta`, `totals` and per file `summary`, `missing_lines`, `missing_branches`; null when it went to the sink. */
+	/** The report with only `meta`, `totals` and per file what `snapshotFile` keeps; null when it went to the sink. */
 	snapshot: Buffer | null;
 	/** Top-level members parsed, with `files` holding only each file's `summary` (not yet validated). */
 	figures: Record<string, unknown>;

@@ -138,6 +138,14 @@ export const coverageConfigSchema = z.strictObject({
 		),
 	/** Flaky-test detection. */
 	flaky: flakySchema.default({ window: 20, min_flips: 2 }),
+	/** The folder (relative to the repository root) that the report's file paths are relative to. */
+	source_root: z
+		.string()
+		.min(1)
+		.default('examples/atom-backend')
+		.describe(
+			"The folder, relative to the repository root, that the report's file paths are relative to; source pages read the code from there.",
+		),
 });
 
 export type CoverageConfig = z.output<typeof coverageConfigSchema>;

@@ -46,9 +46,14 @@ export const coverageSummarySchema = z
 			});
 	});
 
+/** Line numbers as ranges, `1-5,7,9-12` (ascending), the compact form this project's snapshots keep. */
+export const lineRangesSchema = z.string().regex(/^(?:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)?$/, 'line ranges such as 1-5,7');
+
 /** A function or class region of a file (coverage.py 7.x, JSON format 3). */
 export const coverageRegionSchema = z.looseObject({
 	summary: coverageSummarySchema,
+	/** First line of the region's code (this project's snapshots keep it instead of the line lists). */
+	start_line: z.int().min(1).optional(),
 	executed_lines: lineList.optional(),
 	missing_lines: lineList.optional(),
 	excluded_lines: lineList.optional(),
@@ -57,12 +62,15 @@ export const coverageRegionSchema = z.looseObject({
 });
 
 /**
- * One measured file. coverage.py writes every list; the snapshots this project keeps may drop
- * `executed_lines` and `executed_branches` (the site shows what is missing, not what ran).
+ * One measured file. coverage.py writes every list; the snapshots this project keeps drop
+ * `executed_lines` for `executed_ranges` and drop `executed_branches`. Snapshots recorded before
+ * `executed_ranges` existed have neither: their source pages show missing lines only.
  */
 export const coverageFileSchema = z.looseObject({
 	summary: coverageSummarySchema,
 	executed_lines: lineList.optional(),
+	/** The executed lines as ranges (this project's snapshots keep these instead of `executed_lines`). */
+	executed_ranges: lineRangesSchema.optional(),
 	missing_lines: lineList.default([]),
 	excluded_lines: lineList.optional(),
 	executed_branches: arcList.optional(),

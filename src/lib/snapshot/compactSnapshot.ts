@@ -6,7 +6,7 @@
 import { fileCounts } from '../coverage/domainCoverage.ts';
 import { percentCovered } from '../coverage/counts.ts';
 import { compactCounts, packFile, packFunction, type CompactFile } from './compactFile.ts';
-import { formatLineRanges } from './lineRanges.ts';
+import { formatLineRanges } from '../text/lineRanges.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
 /** A snapshot as the site keeps it. */

@@ -4,12 +4,41 @@ import { reduceCoveragePyJson } from '../../../src/lib/reports/coveragepyReduce.
 import { readCoveragePyJson } from '../../../src/lib/reports/coveragepyJson.ts';
 import { REPORTS } from '../../helpers/trend.ts';
 
-/** What a snapshot keeps of a parsed report: meta, totals, and per file summary, missing lines and arcs. */
+/** `[1, 2, 3, 7]` as `1-3,7`, written out plainly here so that the reduction's own code is not its oracle. */
+function ranges(lines: number[]): string {
+	const out: string[] = [];
+	let k = 0;
+	while (k < lines.length) {
+		let j = k;
+		while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+		out.push(j === k ? `${lines[k]}` : `${lines[k]}-${lines[j]}`);
+		k = j + 1;
+	}
+	return out.join(',');
+}
+
+/**
+ * What a snapshot keeps of a parsed report: meta, totals, and per file summary, missing lines and
+ * arcs, excluded lines, executed lines as ranges, and named functions' summaries with their first line.
+ */
 function snapshotOf(report: { meta: unknown; totals: unknown; files: Record<string, Record<string, unknown>> }) {
 	const files: Record<string, unknown> = {};
 	for (const [path, f] of Object.entries(report.files)) {
 		const kept: Record<string, unknown> = { summary: f.summary, missing_lines: f.missing_lines };
+		if (f.executed_lines !== undefined) kept.executed_ranges = ranges(f.executed_lines as number[]);
+		if (f.excluded_lines !== undefined) kept.excluded_lines = f.excluded_lines;
 		if (f.missing_branches !== undefined) kept.missing_branches = f.missing_branches;
+		if (f.functions !== undefined) {
+			const regions = f.functions as Record<string, Record<string, number[]>>;
+			kept.functions = Object.fromEntries(
+				Object.entries(regions)
+					.filter(([name]) => name !== '')
+					.map(([name, r]) => [
+						name,
+						{ summary: r.summary, start_line: Math.min(...r.executed_lines!, ...r.missing_lines!) },
+					]),
+			);
+		}
 		files[path] = kept;
 	}
 	return { meta: report.meta, files, totals: report.totals };

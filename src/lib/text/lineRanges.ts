@@ -21,3 +21,25 @@ export function formatLineRanges(lines: readonly number[], maxRuns = Infinity): 
 	const rest = runs.length - shown.length;
 	return shown.join(', ') + (rest > 0 ? `, … (+${rest} more)` : '');
 }
+
+/** Line numbers in the compact form snapshots keep: `1-5,7,9-12` (ascending, no spaces). */
+export function compactLineRanges(lines: readonly number[]): string {
+	return lineRuns(lines)
+		.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`))
+		.join(',');
+}
+
+/** The line numbers of `compactLineRanges` text (also reads the spaced `3-5, 9` form). */
+export function parseLineRanges(text: string): number[] {
+	const lines: number[] = [];
+	for (const part of text.split(',')) {
+		const [a, b] = part.trim().split('-');
+		if (!a) continue;
+		const start = Number(a);
+		const end = b === undefined ? start : Number(b);
+		// A range no source file has (or backwards) is skipped rather than allocated.
+		if (!(end >= start) || end - start > 1_000_000) continue;
+		for (let line = start; line <= end; line++) lines.push(line);
+	}
+	return lines;
+}
