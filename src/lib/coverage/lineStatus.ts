@@ -19,15 +19,37 @@ export interface FileLineStatus {
 	knowsExecuted: boolean;
 }
 
-/** Mark every line of a snapshot's file. */
+/** A line that is nothing but a string literal (or the opening of a triple-quoted one): a docstring. */
+export function isDocstringLine(line: string): boolean {
+	const m = /^\s*[rRuUbB]{0,2}("""|'''|"|')/.exec(line);
+	if (!m) return false;
+	const quote = m[1]!;
+	let k = m[0].length;
+	while (k < line.length) {
+		if (line[k] === '\\') k += 2;
+		else if (line.startsWith(quote, k)) return /^\s*(?:#.*)?$/.test(line.slice(k + quote.length));
+		else k++;
+	}
+	// Not closed on this line: only a triple-quoted string goes on.
+	return quote.length === 3;
+}
+
+/** Mark every line of a snapshot's file (`source`, its code when shown, tells docstrings from statements). */
 export function lineStatus(
 	file: Pick<
 		CoverageFile,
-		'executed_ranges' | 'executed_lines' | 'missing_lines' | 'excluded_lines' | 'missing_branches'
+		'summary' | 'executed_ranges' | 'executed_lines' | 'missing_lines' | 'excluded_lines' | 'missing_branches'
 	>,
+	source: readonly string[] | null = null,
 ): FileLineStatus {
-	const executed =
+	let executed =
 		file.executed_lines ?? (file.executed_ranges !== undefined ? parseLineRanges(file.executed_ranges) : null);
+	// Python reports docstrings as executed, but coverage.py does not count them as statements: the
+	// summary says whether executed lines hold some that are not statements, and the source says which.
+	if (executed && executed.length > file.summary.covered_lines) {
+		if (file.summary.num_statements === 0) executed = [];
+		else if (source) executed = executed.filter((n) => !isDocstringLine(source[n - 1] ?? ''));
+	}
 	const missing = new Set(file.missing_lines ?? []);
 	const excluded = new Set(file.excluded_lines ?? []);
 	const missedTargets = new Map<number, number[]>();

@@ -28,7 +28,7 @@ export function sourceFile(
 	header: Omit<SourceHeader, 'statements' | 'missing' | 'branches' | 'partial' | 'excluded' | 'percent'>,
 ): SourceFileJson {
 	const shown = state === 'shown' && code !== null;
-	const { status, missedTargets, knowsExecuted } = lineStatus(file);
+	const { status, missedTargets, knowsExecuted } = lineStatus(file, shown ? code.lines : null);
 	let lastMarked = 0;
 	for (const line of status.keys()) if (line > lastMarked) lastMarked = line;
 	const count = shown ? code.lines.length : lastMarked;

@@ -1,0 +1,141 @@
+/**
+ * Oracle: the source pages mark the example backend's lines exactly as coverage.py's own HTML report
+ * of the same run does (its `run`, `mis`, `par` and `exc` line classes), and name the same targets
+ * for never-taken branches, in the same words up to coverage.py's "because …" clause.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCoveragePyJson } from '../../../src/lib/reports/coveragepyJson.ts';
+import { coverageReportSchema, type CoverageReport } from '../../../src/lib/schemas/coveragepy.ts';
+import { sourceFile } from '../../../src/lib/snapshot/sourceFile.ts';
+import { markAt, MARK } from '../../../src/lib/snapshot/sourceFileJson.ts';
+import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
+import { PYTHON } from '../../../scripts/shared/python.ts';
+
+const BACKEND = resolve('examples/atom-backend');
+const work = mkdtempSync(join(tmpdir(), 'source-oracle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** One line of coverage.py's HTML report: its class and, for a partial line, the short and long notes. */
+interface HtmlLine {
+	cls: string;
+	targets: string[];
+	long: string;
+}
+
+/** coverage.py's HTML file pages by report path: `<p class="run|mis|par|exc|pln …">` per line. */
+function readHtmlReport(dir: string): Map<string, Map<number, HtmlLine>> {
+	const out = new Map<string, Map<number, HtmlLine>>();
+	for (const name of readdirSync(dir).filter((n) => n.endsWith('.html') && n !== 'index.html')) {
+		const html = readFileSync(join(dir, name), 'utf8');
+		const path = /<title>Coverage for (.+?): \d+%<\/title>/.exec(html)?.[1];
+		if (!path) continue;
+		const lines = new Map<number, HtmlLine>();
+		for (const m of html.matchAll(/<p class="(\w+)[^"]*"><span class="n"><a id="t(\d+)"[^]*?<\/p>/g)) {
+			const shorts = /<span class="annotate short">(.*?)<\/span>/.exec(m[0])?.[1] ?? '';
+			const long = /<span class="annotate long">(.*?)<\/span>/.exec(m[0])?.[1] ?? '';
+			const targets = [...shorts.matchAll(/&#x219B;&#x202F;(\w+)/g)].map((t) => t[1]!);
+			lines.set(Number(m[2]), { cls: m[1]!, targets, long: long.replace(/&#39;|&#x27;/g, "'") });
+		}
+		out.set(path, lines);
+	}
+	return out;
+}
+
+function python(args: string[], env: Record<string, string>) {
+	const base = { ...process.env };
+	for (const key of ['ATOM_FLAKY_FAILS', 'ATOM_SETUP_ERROR', 'ATOM_ATTEMPTS_FILE', 'PYTEST_ADDOPTS']) delete base[key];
+	const r = spawnSync(PYTHON, args, { cwd: BACKEND, env: { ...base, ...env }, encoding: 'utf8' });
+	expect(r.status, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
+}
+
+let snapshot: CoverageReport;
+let html: Map<string, Map<number, HtmlLine>>;
+
+beforeAll(() => {
+	const env = { COVERAGE_FILE: join(work, '.coverage') };
+	python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-n', '2', '--cov', '--cov-report='], env);
+	python(['-m', 'coverage', 'json', '-o', join(work, 'coverage.json')], env);
+	python(['-m', 'coverage', 'html', '-d', join(work, 'html')], env);
+	// The snapshot exactly as `trend record` writes it (the byte-level reduction of the JSON report).
+	const read = readCoveragePyJson(readFileSync(join(work, 'coverage.json')), 'coverage.json');
+	expect(Buffer.isBuffer(read.snapshot)).toBe(true);
+	snapshot = coverageReportSchema.parse(JSON.parse((read.snapshot as Buffer).toString('utf8')));
+	html = readHtmlReport(join(work, 'html'));
+}, 240_000);
+
+const CLASS: Record<string, string> = { [MARK.run]: 'run', [MARK.mis]: 'mis', [MARK.par]: 'par', [MARK.exc]: 'exc' };
+
+describe('source pages against coverage.py’s HTML report of the same run', () => {
+	test('every measured file has a page in both', () => {
+		expect([...html.keys()].sort()).toEqual(Object.keys(snapshot.files).sort());
+		expect(html.size).toBeGreaterThan(10);
+	});
+
+	test('covered, missing, partial and excluded lines are the same sets', () => {
+		let marked = 0;
+		const differ: string[] = [];
+		for (const [path, file] of Object.entries(snapshot.files)) {
+			const { text, encoding } = decodeSource(readFileSync(join(BACKEND, path)));
+			const lines = sourceLines(text);
+			const page = sourceFile(
+				path,
+				file,
+				'shown',
+				{ lines, encoding, tokens: [], styles: [] },
+				{
+					domains: [],
+					snapshotDate: '',
+					commit: null,
+					commitUrl: null,
+					fileUrl: null,
+					branchCoverage: true,
+				},
+			);
+			const ours: Record<string, number[]> = { run: [], mis: [], par: [], exc: [] };
+			const theirs: Record<string, number[]> = { run: [], mis: [], par: [], exc: [] };
+			for (let n = 1; n <= lines.length; n++) {
+				const cls = CLASS[markAt(page.marks, n)];
+				if (cls) ours[cls]!.push(n);
+			}
+			for (const [n, line] of html.get(path)!) if (line.cls in theirs) theirs[line.cls]!.push(n);
+			if (JSON.stringify(ours) !== JSON.stringify(theirs))
+				differ.push(`${path}: ours ${JSON.stringify(ours)}, coverage.py ${JSON.stringify(theirs)}`);
+			marked += ours.run!.length + ours.mis!.length;
+		}
+		expect(differ).toEqual([]);
+		expect(marked).toBeGreaterThan(400);
+	});
+
+	test('partial lines name the same targets, in coverage.py’s words', () => {
+		let partials = 0;
+		for (const [path, file] of Object.entries(snapshot.files)) {
+			const lines = sourceLines(decodeSource(readFileSync(join(BACKEND, path))).text);
+			const page = sourceFile(
+				path,
+				file,
+				'shown',
+				{ lines, encoding: 'utf-8', tokens: [], styles: [] },
+				{
+					domains: [],
+					snapshotDate: '',
+					commit: null,
+					commitUrl: null,
+					fileUrl: null,
+					branchCoverage: true,
+				},
+			);
+			for (const p of page.partial) {
+				const theirs = html.get(path)!.get(p.line)!;
+				expect(p.targets, `${path}:${p.line}`).toEqual(theirs.targets);
+				// One never-taken branch per line here: coverage.py's long note is then that one sentence.
+				expect(theirs.long.startsWith(p.texts.join(' or ')), `${theirs.long} / ${p.texts.join()}`).toBe(true);
+				partials++;
+			}
+		}
+		expect(partials).toBeGreaterThan(3);
+	});
+});
