@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { E2E_BASE, siteOutDir, sites } from './shared/e2eSites.ts';
+import { prepareSourceSite } from './shared/sourceSite.ts';
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? sites.filter((s) => wanted.includes(s.name)) : sites;
@@ -13,6 +14,7 @@ if (wanted.length && chosen.length !== wanted.length) {
 }
 for (const site of chosen) {
 	const started = Date.now();
+	if (site.name === 'source') prepareSourceSite(site.dataDir);
 	const result = spawnSync('astro', ['build', '--outDir', siteOutDir(site)], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {

@@ -57,6 +57,13 @@ export const sites: E2ESite[] = [
 		port: 4409,
 		testMatch: ['many-domains/**/*.spec.ts'],
 	},
+	// Source pages: the fixture with the checkout's commit, written by `prepareSourceSite` before the build.
+	{
+		name: 'source',
+		dataDir: `.e2e/slot${E2E_SLOT}/source-data`,
+		port: 4408,
+		testMatch: ['source/**/*.spec.ts'],
+	},
 	// The local CI pipeline's site: `node scripts/ci/local-pipeline.ts record` (run first by `npm run test:e2e`) creates its data.
 	...(process.getBuiltinModule('node:fs').existsSync(`.e2e/slot${E2E_SLOT}/pipeline-data`)
 		? [

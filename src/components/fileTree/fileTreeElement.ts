@@ -4,6 +4,7 @@
  */
 import { unpackNode, type PackedNode, type TreeRow } from '../../lib/snapshot/packedNode.ts';
 import { coverageStatus } from '../../lib/trend/status.ts';
+import { sourcePageUrl } from '../../lib/snapshot/fileSlug.ts';
 
 /** The columns a reader can sort by: fields of a row. */
 type Key = 'name' | 'statements' | 'missing' | 'branches' | 'partial' | 'percent';
@@ -140,8 +141,9 @@ class FileTreeElement extends HTMLElement {
 				});
 				th.append(b);
 			} else {
-				const name = document.createElement('span');
+				const name = document.createElement('a');
 				name.className = 'file-tree__file';
+				name.href = sourcePageUrl(this.dataset.sourceBase!, this.paths[i]!);
 				name.textContent = r.name;
 				th.append(name);
 				if (r.functions.length) {

@@ -6,6 +6,7 @@
 import { formatChange, formatPercent } from '../../lib/text/format.ts';
 import { percentCovered, type CoverageCounts } from '../../lib/coverage/counts.ts';
 import { diffSnapshots } from '../../lib/snapshot/snapshotDiff.ts';
+import { sourcePageUrl } from '../../lib/snapshot/fileSlug.ts';
 import { fileCountsOf, figureCountsOf, type SnapshotCountsJson } from '../../lib/snapshot/snapshotCountsJson.ts';
 
 const pc = (c: CoverageCounts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
@@ -85,6 +86,7 @@ class SnapshotCompare extends HTMLElement {
 			}),
 		);
 		const diff = diffSnapshots(fileCountsOf(a), fileCountsOf(b));
+		const toNewest = b.name.replace(/\.json$/, '') === this.dataset.newest;
 		this.querySelector('[data-testid="compare-file-summary"]')!.textContent =
 			`${diff.gained.length} gained, ${diff.lost.length} lost, ${diff.added.length} new, ${diff.removed.length} removed, ${diff.unchanged} unchanged.`;
 		const result = this.querySelector('.compare-result')!;
@@ -107,7 +109,12 @@ class SnapshotCompare extends HTMLElement {
 							? `${pc(f.after)}, ${f.after.num_statements} statements`
 							: `was ${pc(f.before)}`
 						: `${pc(f.before)} → ${pc(f.after)} (${formatChange(f.change)} pts)`;
-				li.append(el('span', f.path, { class: 'compare-path' }), `: ${text}`);
+				// Source pages exist for the newest snapshot's files only.
+				const linked = f.after && toNewest;
+				const name = linked
+					? el('a', f.path, { class: 'compare-path', href: sourcePageUrl(this.dataset.sourceBase!, f.path) })
+					: el('span', f.path, { class: 'compare-path' });
+				li.append(name, `: ${text}`);
 				ul.append(li);
 			}
 			section.append(el('h3', title), ul);
