@@ -44,8 +44,10 @@ function sourceContext(): Promise<SourceContext | null> {
 		const newest = snapshots.at(-1);
 		if (!newest) return null;
 		const report = loadSnapshot(resolve(dataDirFromEnv()), newest.name);
-		const root = repositoryRoot(process.cwd()) ?? process.cwd();
-		const folder = relative(root, resolve(process.cwd(), config.source_root)).split('\\').join('/');
+		// The repository that holds the source folder (the project's own, or a checkout of the backend).
+		const sourceDir = resolve(process.cwd(), config.source_root);
+		const root = repositoryRoot(sourceDir) ?? sourceDir;
+		const folder = relative(root, sourceDir).split('\\').join('/');
 		const commit = newest.point?.commit ?? null;
 		const base = import.meta.env.BASE_URL;
 		const domainIds = new Map<string, string[]>();
@@ -83,6 +85,8 @@ function isFileInside(abs: string, root: string): boolean {
 
 /** The measured files of the newest snapshot with their slugs (none without a snapshot). */
 export async function sourcePages(): Promise<Array<{ slug: string; path: string }>> {
+	// SOURCE_PAGES=0 builds the site without them (the benchmark's baseline, or a site that must stay small).
+	if (process.env.SOURCE_PAGES === '0') return [];
 	const ctx = await sourceContext();
 	return ctx ? Object.keys(ctx.report.files).map((path) => ({ slug: fileSlug(path), path })) : [];
 }

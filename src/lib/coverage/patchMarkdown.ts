@@ -1,4 +1,4 @@
-import { formatLineRanges } from '../snapshot/lineRanges.ts';
+import { formatLineRanges } from '../text/lineRanges.ts';
 import { formatPercent } from '../text/format.ts';
 import { markdownText } from '../trend/trendCheck.ts';
 import type { PatchFile, PatchResult } from './patchCoverage.ts';

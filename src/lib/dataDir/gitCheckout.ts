@@ -1,6 +1,6 @@
 /**
  * What git says about the checkout a site is built from: its commit, and which files under the
- * source folder differ from a given commit (tracked changes and untracked files), each asked once.
+ * source folder differ from a given commit, and which the commit holds, each asked once.
  */
 import { spawnSync } from 'node:child_process';
 import type { Checkout } from '../snapshot/sourceMatch.ts';
@@ -21,7 +21,12 @@ export function readCheckout(root: string, commit: string | null | undefined, fo
 	if (!commit || !/^[0-9a-f]{7,64}$/i.test(commit) || git(root, ['cat-file', '-e', `${commit}^{commit}`]) === null)
 		return { head, changed: null };
 	const diff = git(root, ['diff', '--name-only', '-z', commit, '--', folder]);
-	const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', folder]);
-	if (diff === null || untracked === null) return { head, changed: null };
-	return { head, changed: new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean)) };
+	// `git diff` sees tracked files only: a file the commit did not have (untracked, ignored) is not its code.
+	const atCommit = git(root, ['ls-tree', '-r', '-z', '--name-only', commit, '--', folder]);
+	if (diff === null || atCommit === null) return { head, changed: null };
+	return {
+		head,
+		changed: new Set(diff.split('\0').filter(Boolean)),
+		known: new Set(atCommit.split('\0').filter(Boolean)),
+	};
 }

@@ -10,6 +10,8 @@ export interface Checkout {
 	head: string | null;
 	/** Files (repository paths) that differ from the snapshot's commit; null when git cannot compare with it. */
 	changed: ReadonlySet<string> | null;
+	/** Files the snapshot's commit holds (a file it did not have cannot be its code); absent when not known. */
+	known?: ReadonlySet<string>;
 }
 
 /** Whether a source page shows its code, and if not, why. */
@@ -33,6 +35,7 @@ export function sourceState(
 	if (!exists) return 'missing';
 	if (sameCommit(checkout.head, snapshotCommit)) return 'shown';
 	if (!checkout.changed) return 'unverified';
+	if (checkout.known && !checkout.known.has(repoPath)) return 'changed';
 	return checkout.changed.has(repoPath) ? 'changed' : 'shown';
 }
 
