@@ -54,9 +54,68 @@ function neutraliseMentions(text) {
 	return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b');
 }
 
-/** The comment's Markdown: the marker, then the `trend check` summary. */
+/** Named character references that spell link, mention or HTML syntax once GitHub decodes them. */
+const NAMED_ENTITIES = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	commat: '@',
+	num: '#',
+	lsqb: '[',
+	rsqb: ']',
+	lbrack: '[',
+	rbrack: ']',
+	lpar: '(',
+	rpar: ')',
+	excl: '!',
+	colon: ':',
+	sol: '/',
+	period: '.',
+};
+
+/** Decode character references (`&#64;`, `&#x40;`, `&commat;`), repeatedly, so no encoded form survives. */
+function decodeEntities(text) {
+	const once = (t) =>
+		t.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g, (whole, dec, hex, name) => {
+			if (dec || hex) {
+				const code = dec ? Number(dec) : parseInt(hex, 16);
+				return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+			}
+			return Object.hasOwn(NAMED_ENTITIES, name.toLowerCase()) ? NAMED_ENTITIES[name.toLowerCase()] : whole;
+		});
+	let out = text;
+	for (let i = 0; i < 5; i++) {
+		const next = once(out);
+		if (next === out) break;
+		out = next;
+	}
+	return out;
+}
+
+/**
+ * Markdown from the run (a pull request, possibly a fork, controls that code) made inert: entities
+ * decoded then HTML escaped (no tag, no hidden comment), images and links reduced to their text, bare
+ * URLs removed, `#123`/`GH-123` references and `@mentions` broken with a zero-width space. Tables,
+ * headings, emphasis and code spans stay.
+ */
+function plainMarkdown(text) {
+	let out = decodeEntities(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	out = out
+		.replace(/(?<!\\)!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+		.replace(/(?<!\\)\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+		.replace(/(?<!\\)\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1')
+		.replace(/^ {0,3}\[[^\]\n]+\]:.*$/gm, '')
+		.replace(/\b(?:https?|ftp):\/\/[^\s|<>]*|\bwww\.[^\s|<>]+/gi, '(link removed)')
+		.replace(/#(?=\d)/g, '#\u200b')
+		.replace(/\b(GH-)(?=\d)/gi, '$1\u200b');
+	return neutraliseMentions(out);
+}
+
+/** The comment's Markdown: the marker, then the summary made inert. */
 function commentBody(summary) {
-	return `${MARKER}\n${neutraliseMentions(summary.trim())}\n`;
+	return `${MARKER}\n${plainMarkdown(summary.trim())}\n`;
 }
 
 /**
@@ -103,6 +162,17 @@ module.exports = {
 	MAX_SUMMARY_CHARS,
 	readCommentArtifact,
 	neutraliseMentions,
+	plainMarkdown,
 	commentBody,
 	postCoverageComment,
 };
+
+// `node pr-comment.cjs plain FILE` rewrites FILE as plainMarkdown of itself (prepare-pr-comment.sh).
+if (require.main === module) {
+	const [command, file] = process.argv.slice(2);
+	if (command !== 'plain' || !file) {
+		process.stderr.write('usage: node scripts/ci/pr-comment.cjs plain FILE\n');
+		process.exit(2);
+	}
+	fs.writeFileSync(file, plainMarkdown(fs.readFileSync(file, 'utf8')));
+}

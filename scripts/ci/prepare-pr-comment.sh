@@ -30,4 +30,7 @@ if [ -n "$patch" ] && [ -s "$patch" ]; then
 else
 	cp -- "$summary" "$out/summary.md"
 fi
+# Everything in the summary came from this run's code: links, images, #123 and @mentions are made inert
+# here, and again by the poster (pr-comment.cjs), which is the boundary that counts.
+node "$(dirname "$0")/pr-comment.cjs" plain "$out/summary.md"
 echo "prepare-pr-comment: comment for #$pr in $out"

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 type Comment = { id: number; body: string; user: { type: string } };
 interface PrComment {
 	MARKER: string;
+	plainMarkdown(text: string): string;
 	MAX_SUMMARY_CHARS: number;
 	readCommentArtifact(dir: string): { prNumber: number; summary: string };
 	postCoverageComment(args: { github: unknown; context: unknown; core: unknown; dir: string }): Promise<string>;
@@ -175,5 +176,65 @@ describe('pr-comment.cjs posts one comment per PR and updates it', () => {
 				dir: artifact({ pr_number: '9', 'summary.md': SUMMARY }),
 			}),
 		).rejects.toThrow(/pull_request/);
+	});
+});
+
+/** What GitHub shows: character references decoded once, as its Markdown renderer does. */
+const rendered = (markdown: string) =>
+	markdown.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(commat|amp|lt|gt|num));?/gi, (_w, d, h, n) =>
+		d || h
+			? String.fromCodePoint(d ? Number(d) : parseInt(h, 16))
+			: ({ commat: '@', amp: '&', lt: '<', gt: '>', num: '#' } as Record<string, string>)[n.toLowerCase()]!,
+	);
+
+describe('the comment carries no link, image, reference or mention from the run', () => {
+	const hostile: Array<[string, string]> = [
+		['an inline link', '[click me](https://evil.example/steal)'],
+		['an image', '![tracker](https://evil.example/pixel.png)'],
+		['a reference link and its definition', '[click][1]\n\n[1]: https://evil.example'],
+		['a bare URL', 'see https://evil.example/x and www.evil.example'],
+		['an HTML link and image', '<a href="https://evil.example">x</a><img src="https://evil.example/p.png">'],
+		['an issue reference', 'fixes #123 and GH-45 and atom/backend#7'],
+		['a mention', 'ping @octocat and @org/team'],
+		['an entity-encoded mention', 'ping &#64;octocat, &#x40;octocat, &commat;octocat and &#064;octocat'],
+		['a double-encoded mention', 'ping &amp;#64;octocat'],
+		['an entity-encoded link', '&#91;x&#93;&#40;https://evil.example&#41;'],
+		['an HTML comment faking the marker', '<!-- coverage-report:trend-check -->'],
+	];
+	test.each(hostile)('%s', async (_name, text) => {
+		const { github, comments } = fakeGitHub('abc123');
+		const summary = `## Coverage check: passed ✅\n\n| Figure | Now |\n| --- | ---: |\n| Overall | 91.20% |\n\n${text}\n`;
+		await prComment.postCoverageComment({
+			github,
+			context: context('abc123'),
+			core,
+			dir: artifact({ pr_number: '9', 'summary.md': summary }),
+		});
+		const body = comments[0]!.body;
+		const shown = rendered(body.slice(prComment.MARKER.length));
+		expect(shown).not.toMatch(/\]\(|\]\[|^\s*\[[^\]]+\]:/m);
+		expect(shown).not.toMatch(/https?:|www\./i);
+		// Escaped markup (`&lt;img`) shows as text; only a raw `<` could open a tag or a hidden comment.
+		expect(body.slice(prComment.MARKER.length)).not.toMatch(/<[a-z!/]/i);
+		expect(shown).not.toMatch(/#\d|GH-\d/i);
+		expect(shown).not.toMatch(/@[A-Za-z0-9]/);
+		expect(body.split(prComment.MARKER)).toHaveLength(2);
+		// The table around it is intact.
+		expect(body).toContain('| --- | ---: |');
+		expect(body).toContain('| Overall | 91.20% |');
+	});
+	test('prepare-pr-comment.sh already writes the artifact inert', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'prep-'));
+		writeFileSync(join(dir, 'summary.md'), `${SUMMARY}| [x](https://evil.example) @octocat &#64;eve #12 |\n`);
+		const run = spawnSync('scripts/ci/prepare-pr-comment.sh', [join(dir, 'summary.md'), '42', join(dir, 'out')], {
+			encoding: 'utf8',
+		});
+		expect(run.status).toBe(0);
+		const { summary } = prComment.readCommentArtifact(join(dir, 'out'));
+		expect(summary).toBe(`${SUMMARY}| x @\u200boctocat @\u200beve #\u200b12 |\n`);
+	});
+	test('plain text, tables, headings and code spans come through unchanged', () => {
+		const text = '## Coverage check: passed ✅\n\n| Figure | Now |\n| --- | ---: |\n| `core/x.py` & y | 91.20% |\n';
+		expect(rendered(prComment.plainMarkdown(text))).toBe(text);
 	});
 });
