@@ -109,8 +109,12 @@ export function syncFolder(folder: string): void {
 /** Rename a prepared file over its target (refusing a link there) and flush the folder. */
 export function commitFile(file: PreparedFile): void {
 	refuseLink(file.target, 'file');
-	mkdirSync(dirname(file.target), { recursive: true });
-	renameSync(file.temporary, file.target);
+	try {
+		mkdirSync(dirname(file.target), { recursive: true });
+		renameSync(file.temporary, file.target);
+	} catch (err) {
+		throw writeFailure(file.target, err);
+	}
 	syncFolder(dirname(file.target));
 }
 

@@ -145,7 +145,8 @@ export async function storeRecord(request: RecordRequest): Promise<RecordOutcome
 						{ file: trendPath, path: '', message: `changed ${PLANS} times while this run planned; it wrote nothing` },
 					]);
 				}
-				if (snapshotFile) commitFile(snapshotFile);
+				// A plan made again may no longer keep the snapshot prepared for the first one.
+				if (snapshotFile && plan.snapshot) commitFile(snapshotFile);
 				stopPoint('snapshot-renamed');
 				if (testRunFile) commitFile(testRunFile);
 				stopPoint('test-run-renamed');

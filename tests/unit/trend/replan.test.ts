@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { loadTrend, validateDataDir } from '../../../src/lib/dataDir/dataDir.ts';
@@ -64,4 +64,44 @@ test('a run whose lock was taken over writes nothing and exits 2 with one line',
 	expect(after[LOCK_OWNER_NAME]).toBeDefined();
 	delete after[LOCK_OWNER_NAME];
 	expect(after).toEqual(before);
+});
+
+test('a plan made again that no longer keeps the snapshot leaves no snapshot file of its own behind', async () => {
+	const dir = tempDataDir();
+	const config = JSON.parse(readFileSync(join(dir, 'coverage.config.json'), 'utf8'));
+	writeFileSync(join(dir, 'coverage.config.json'), JSON.stringify({ ...config, snapshots_keep: 1 }));
+	const trendPath = join(dir, 'coverage_trend.json');
+	let played = 0;
+	listener = (step) => {
+		if (step !== 'prepared' || played++ > 0) return;
+		// The other run recorded a newer commit with its snapshot: with snapshots_keep 1, that one stays.
+		mkdirSync(join(dir, 'snapshots'), { recursive: true });
+		copyFileSync(`${REPORTS}/coverage-branch.json`, join(dir, 'snapshots', '2026-07-01_other01_coverage.json'));
+		const trend = JSON.parse(readFileSync(trendPath, 'utf8'));
+		trend.coverage_history.push({
+			...trend.coverage_history[0],
+			commit: 'other01',
+			date: '2026-07-01',
+			snapshot: '2026-07-01_other01_coverage.json',
+		});
+		writeFileSync(`${trendPath}.other`, `${JSON.stringify(trend, null, 2)}\n`);
+		renameSync(`${trendPath}.other`, trendPath);
+	};
+	stepListeners.add(listener);
+	const r = await runTrend([
+		'record',
+		`${REPORTS}/coverage-branch.json`,
+		'--commit=mine0001',
+		'--date=2026-06-01',
+		`--data-dir=${dir}`,
+	]);
+	expect(r.stderr).toBe('');
+	expect(r.status).toBe(0);
+	expect(readdirSync(join(dir, 'snapshots'))).toEqual(['2026-07-01_other01_coverage.json']);
+	expect(loadTrend(dir).coverage_history.map((p) => [p.commit, p.snapshot ?? null])).toEqual([
+		['initial', null],
+		['mine0001', null],
+		['other01', '2026-07-01_other01_coverage.json'],
+	]);
+	expect(validateDataDir(dir)).toEqual([]);
 });
