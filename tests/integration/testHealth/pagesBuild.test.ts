@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildWorkDir, runAstro, type AstroRun } from '../../helpers/astro.ts';
+import { unpackTestIndexRow, type TestIndexJson } from '../../../src/lib/testHealth/testIndex.ts';
 
 const EVIL = '</title></script><img src=x onerror=alert(1)>';
 const work = mkdtempSync(join(tmpdir(), 'test-health-pages-'));
@@ -92,13 +93,19 @@ describe('test-health pages', () => {
 		expect(tests).toContain('--junit');
 		expect(tests).not.toContain('<trend-chart');
 		expect(page(empty, 'index.html')).toContain('data-testid="tile-empty"');
-		expect(readdirSync(join(empty.outDir, 'tests'))).toEqual(['all', 'index.html']);
+		// No test pages; the every-test list's data is an empty list.
+		expect(readdirSync(join(empty.outDir, 'tests'))).toEqual(['all', 'all.json', 'index.html']);
+		expect(JSON.parse(page(empty, 'tests/all.json')).tests).toEqual([]);
 	});
 
 	test('test names and classnames from data are text, never markup (the <title> too)', () => {
 		expect(evil.code, evil.output).toBe(0);
 		const slug = readdirSync(join(evil.outDir, 'tests')).find((d) => d.startsWith('test-a-'))!;
-		for (const file of ['tests/index.html', 'tests/all/index.html', `tests/${slug}/index.html`]) {
+		// /tests/all/ carries no test: its script reads them from all.json and sets them as text.
+		expect(page(evil, 'tests/all/index.html')).not.toContain('test_a[');
+		const index = JSON.parse(page(evil, 'tests/all.json')) as TestIndexJson;
+		expect(index.tests.map((row) => unpackTestIndexRow(row, index.classnames).name)).toContain(`test_a[${EVIL}]`);
+		for (const file of ['tests/index.html', `tests/${slug}/index.html`]) {
 			// Attribute values are quoted and escaped by Astro, so only the markup outside them matters.
 			const markup = page(evil, file).replace(/="[^"]*"/g, '=""');
 			expect(markup, file).not.toContain('<img src=x');
