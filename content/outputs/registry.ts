@@ -9,6 +9,7 @@ import { coverageGuideOutputs } from './coverageGuide.ts';
 import { flakyGuideOutputs } from './flakyGuide.ts';
 import { suiteGuideOutputs } from './suiteGuides.ts';
 import { trendCliOutputs } from './trendCli.ts';
+import { trendPatchOutputs } from './trendPatch.ts';
 import { trendWalkOutputs } from './trendWalk.ts';
 
 /** The registry, in no particular order; ids are unique. */
@@ -18,4 +19,5 @@ export const OUTPUTS: OutputEntry[] = [
 	...flakyGuideOutputs,
 	...suiteGuideOutputs,
 	...trendWalkOutputs,
+	...trendPatchOutputs,
 ];

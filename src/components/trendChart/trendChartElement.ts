@@ -228,6 +228,13 @@ class TrendChartElement extends HTMLElement {
 		return commit ? `${this.data.dates[p.i]} · ${commit}` : (this.data.dates[p.i] ?? '');
 	}
 
+	/** The point's note (e.g. its patch coverage) under the values, when the chart has notes. */
+	tooltipFooter(items: TooltipItem<'line'>[]): string {
+		const p = items[0]?.raw as Point | undefined;
+		const note = p ? this.data.notes?.values[p.i] : null;
+		return note ? `${this.data.notes!.label}: ${note}` : '';
+	}
+
 	tooltipLabel(item: TooltipItem<'line'>): string {
 		const p = item.raw as Point;
 		const ds = item.dataset as unknown as { seriesId: string; label: string; threshold?: boolean };
@@ -263,11 +270,13 @@ class TrendChartElement extends HTMLElement {
 						backgroundColor: c.bg,
 						titleColor: c.text,
 						bodyColor: c.text,
+						footerColor: c.text,
 						borderColor: c.grid,
 						borderWidth: 1,
 						callbacks: {
 							title: (items) => this.tooltipTitle(items),
 							label: (item) => this.tooltipLabel(item),
+							footer: (items) => this.tooltipFooter(items),
 						},
 					},
 				},
@@ -309,7 +318,13 @@ class TrendChartElement extends HTMLElement {
 		this.chart.options.scales = this.scales(indices);
 		const tooltip = this.chart.options.plugins?.tooltip;
 		if (tooltip)
-			Object.assign(tooltip, { backgroundColor: c.bg, titleColor: c.text, bodyColor: c.text, borderColor: c.grid });
+			Object.assign(tooltip, {
+				backgroundColor: c.bg,
+				titleColor: c.text,
+				bodyColor: c.text,
+				footerColor: c.text,
+				borderColor: c.grid,
+			});
 		this.chart.update('none');
 		this.dataset.drawnTheme = document.documentElement.dataset.theme ?? '';
 		this.announce(indices);

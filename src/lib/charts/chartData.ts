@@ -50,6 +50,8 @@ export interface TrendChartData {
 	decimals: number;
 	/** Hard bounds of the y axis, e.g. `[0, 100]` for percentages. */
 	bounds?: [number, number];
+	/** A text per point shown under the values in its tooltip and as a table column, e.g. its patch coverage. */
+	notes?: { label: string; values: Array<string | null> };
 	/** After build-time sampling: each point's position in the full history. */
 	index?: number[];
 	/** After build-time sampling: how many points the full history has. */

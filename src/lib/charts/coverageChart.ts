@@ -3,6 +3,7 @@
  * target as a step line, and a marker on every drop larger than the gate's `max_drop`.
  */
 import type { TrendChartData } from './chartData.ts';
+import { patchSummary } from '../coverage/patchFigures.ts';
 import { formatChange } from '../text/format.ts';
 import { sampleChartData } from './downsample.ts';
 import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from '../trend/figures.ts';
@@ -31,6 +32,9 @@ export function coverageChartData(
 		index: r.index,
 		text: `Regression: ${figureLabel(r.id, config)} ${formatChange(r.change)} points (the gate allows −${config.gate.max_drop})`,
 	}));
+	// Each commit's own patch coverage (recorded with `record --base`) rides along in tooltips and the table.
+	const patches = h.map((p) => (p.patch ? patchSummary(p.patch) : null));
+	const notes = patches.some((n) => n !== null) ? { label: 'Patch coverage', values: patches } : undefined;
 	// Long histories are sampled at build time (every point of the last 90 days stays) to keep pages light.
 	return sampleChartData({
 		x: h.map((p) => pointTime(p)),
@@ -42,5 +46,6 @@ export function coverageChartData(
 		unit: '%',
 		decimals: 2,
 		bounds: [0, 100],
+		...(notes ? { notes } : {}),
 	});
 }

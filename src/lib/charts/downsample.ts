@@ -89,6 +89,7 @@ export function sampleChartData(data: TrendChartData, fullDays = 90, olderPoints
 		links: pick(data.links),
 		series: data.series.map((s) => ({ ...s, values: pick(s.values) })),
 		markers: data.markers.map((m) => ({ ...m, index: position.get(m.index)! })),
+		...(data.notes ? { notes: { ...data.notes, values: pick(data.notes.values) } } : {}),
 		index: kept,
 		totalPoints: n,
 	};
