@@ -5,77 +5,21 @@
  * replicating the real example-backend report under new paths (`core/<domain>/gen<N>/…`) until it
  * passes 100 MB; totals are recomputed so the report stays consistent.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentCovered } from '../../src/lib/coverage/counts.ts';
+import { makeBigReport, measureProcess } from '../shared/bigReport.ts';
 
-const TARGET_BYTES = 100 * 1024 * 1024;
 const RUNS = 3;
-const source = JSON.parse(readFileSync('tests/fixtures/reports/coverage-branch.json', 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'bench-record-'));
 const reportFile = join(dir, 'coverage.json');
-
-/** coverage.py writes `json.dump(..., indent=None)`: ", " and ": " separators; match its bytes. */
-const pySeparators = (text: string) => text.replace(/,(?=["\d[{-])/g, ', ').replace(/":(?=[\d"[{tfn-])/g, '": ');
-
-/** Replicate the real report's files under new paths until the JSON text reaches the target size. */
-function makeReport(): { bytes: number; files: number } {
-	const entries = Object.entries(source.files as Record<string, { summary: Record<string, number> }>);
-	const perCopy =
-		Buffer.byteLength(pySeparators(JSON.stringify(source.files))) + entries.length * ' "gen00000/"'.length;
-	const copies = Math.floor(TARGET_BYTES / perCopy);
-	const files: Record<string, unknown> = {};
-	const sum = {
-		covered_lines: 0,
-		num_statements: 0,
-		missing_lines: 0,
-		excluded_lines: 0,
-		num_branches: 0,
-		num_partial_branches: 0,
-		covered_branches: 0,
-		missing_branches: 0,
-	};
-	for (let c = 0; c < copies; c++)
-		for (const [path, file] of entries) {
-			files[path.replace(/^core\/([^/]+)\//, `core/$1/gen${c}/`)] = file;
-			for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += file.summary[k] ?? 0;
-		}
-	const totals = {
-		...sum,
-		percent_covered: percentCovered(sum),
-		percent_covered_display: percentCovered(sum).toFixed(0),
-	};
-	const text = pySeparators(JSON.stringify({ meta: source.meta, files, totals }));
-	writeFileSync(reportFile, text);
-	return { bytes: Buffer.byteLength(text), files: Object.keys(files).length };
-}
-
-/** Run a command under `/usr/bin/time -v` (when present): wall seconds and peak RSS in bytes. */
-function measure(
-	cmd: string,
-	args: string[],
-): { seconds: number; cpu: number | null; rss: number | null; stdout: string } {
-	const timed = existsSync('/usr/bin/time');
-	const start = process.hrtime.bigint();
-	const r = timed
-		? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-		: spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-	const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
-	const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
-	const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
-	const cpu = user && sys ? Number(user) + Number(sys) : null;
-	return { seconds, cpu, rss: kb ? Number(kb) * 1024 : null, stdout: r.stdout };
-}
+const measure = measureProcess;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 
 try {
-	const made = makeReport();
+	const made = makeBigReport(reportFile);
 	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 	console.log(
 		`report: ${mb(made.bytes)} (${made.bytes} bytes), ${made.files} files, replicated from tests/fixtures/reports/coverage-branch.json`,

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { DataError, formatJsonPath, parseJsonText, parseWith } from '../dataDir/dataError.ts';
 import { readCobertura } from '../reports/cobertura.ts';
 import type { LineData } from '../reports/convertedFile.ts';
 import { readLcovLines } from '../reports/lcov.ts';
+import { indexCoveragePyJson } from '../reports/coveragepyIndex.ts';
 import { detectCoverageFormat, type CoverageFormat } from '../reports/readCoverageReport.ts';
 import { coverageFileSchema, coverageMetaSchema } from '../schemas/coveragepy.ts';
 import type { CoverageCounts } from './counts.ts';
@@ -114,24 +116,46 @@ function fromCoveragePyFile(raw: unknown, file: string): FileLineCoverage {
 	};
 }
 
-/** coverage.py JSON: parsed once; each file validated by the schema only when it is asked for. */
+/**
+ * coverage.py JSON: the bytes are indexed (see `indexCoveragePyJson`) and each file is parsed and
+ * validated by the schema only when it is asked for; unusual bytes are parsed whole instead, which
+ * names the problem.
+ */
 function readCoveragePyLines(bytes: Buffer, file: string): LineCoverageReport {
-	const data = parseJsonText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
-	if (data === null || typeof data !== 'object' || Array.isArray(data))
-		throw new DataError([{ file, path: '', message: 'expected a coverage.py JSON object' }]);
-	const raw = data as { meta?: unknown; files?: unknown };
-	const meta = parseWith(coverageMetaSchema, file, raw.meta);
-	if (raw.files === null || typeof raw.files !== 'object' || Array.isArray(raw.files))
-		throw new DataError([{ file, path: 'files', message: 'expected an object of measured files' }]);
-	const files = raw.files as Record<string, unknown>;
+	const index = indexCoveragePyJson(bytes);
+	let metaRaw: unknown;
+	let rawFile: (path: string) => unknown;
+	let paths: string[];
+	if (index) {
+		const meta = index.top.get('meta');
+		metaRaw = meta ? parseJsonText(file, bytes.toString('utf8', meta[0], meta[1])) : undefined;
+		paths = [...index.files.keys()];
+		rawFile = (path) => {
+			const at = index.files.get(path)!;
+			return parseJsonText(file, bytes.toString('utf8', at[0], at[1]));
+		};
+	} else {
+		const data = parseJsonText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+		if (data === null || typeof data !== 'object' || Array.isArray(data))
+			throw new DataError([{ file, path: '', message: 'expected a coverage.py JSON object' }]);
+		const raw = data as { meta?: unknown; files?: unknown };
+		if (raw.files === null || typeof raw.files !== 'object' || Array.isArray(raw.files))
+			throw new DataError([{ file, path: 'files', message: 'expected an object of measured files' }]);
+		const files = raw.files as Record<string, unknown>;
+		metaRaw = raw.meta;
+		paths = Object.keys(files);
+		rawFile = (path) => files[path];
+	}
+	const meta = parseWith(z.object({ meta: coverageMetaSchema }), file, { meta: metaRaw }).meta;
+	const known = new Set(paths);
 	return {
 		format: 'coveragepy-json',
 		branchData: meta.branch_coverage,
-		paths: Object.keys(files),
+		paths,
 		file(path) {
-			if (!Object.hasOwn(files, path)) return undefined;
+			if (!known.has(path)) return undefined;
 			try {
-				return fromCoveragePyFile(files[path], file);
+				return fromCoveragePyFile(rawFile(path), file);
 			} catch (err) {
 				if (!(err instanceof DataError)) throw err;
 				// Name the file inside the report, not only the field inside the file.

@@ -62,17 +62,20 @@ export function findPathMapping(
 		candidates.set(key, c);
 	};
 	vote({ strip: '', prefix: '' });
-	// A spread sample keeps this fast on 100,000-file reports; the winner is then checked on every path.
-	const step = Math.max(1, Math.floor(reportPaths.length / 200));
-	for (let i = 0; i < reportPaths.length; i += step) {
-		const r = normalizeReportPath(reportPaths[i]!);
+	const voteFor = (reportPath: string) => {
+		const r = normalizeReportPath(reportPath);
 		for (const g of byName.get(basename(r)) ?? []) {
 			if (g.endsWith(r) && (g.length === r.length || g[g.length - r.length - 1] === '/'))
 				vote({ strip: '', prefix: g.slice(0, g.length - r.length) });
 			else if (r.endsWith(g) && r[r.length - g.length - 1] === '/')
 				vote({ strip: r.slice(0, r.length - g.length), prefix: '' });
 		}
-	}
+	};
+	// A spread sample keeps this fast on 100,000-file reports; the winner is then checked on every path.
+	const step = Math.max(1, Math.floor(reportPaths.length / 200));
+	for (let i = 0; i < reportPaths.length; i += step) voteFor(reportPaths[i]!);
+	// Few of the report's files in the repository (a partial checkout): look at every path until one votes.
+	for (let i = 0; i < reportPaths.length && candidates.size === 1; i++) voteFor(reportPaths[i]!);
 	const ranked = [...candidates.values()].sort((a, b) => b.votes - a.votes).slice(0, 5);
 	let best = { mapping: { strip: '', prefix: '' }, matched: -1 };
 	for (const { mapping } of ranked) {

@@ -163,3 +163,9 @@ describe('the Markdown block at the edges', () => {
 		expect(md.split('\n')[0]).toBe('## Patch coverage: 50.00% (minimum 80%), failed ❌');
 	});
 });
+
+test('finds the folder even when the sample of a large report misses the few files the repository holds', () => {
+	const report = Array.from({ length: 10_000 }, (_, i) => `core/gen${i}/m.py`);
+	const found = findPathMapping(report, ['README.md', 'svc/core/gen9999/m.py']);
+	expect(found).toEqual({ mapping: { strip: '', prefix: 'svc/' }, matched: 1 });
+});

@@ -22,7 +22,9 @@ describe('reading a report line by line: bad input names the file and the field'
 	});
 
 	test('no meta, or files that are not an object', () => {
-		expect(() => readLineCoverage(bytes({ files: {} }), 'c.json')).toThrow(/^c\.json: expected an object/);
+		expect(() => readLineCoverage(bytes({ files: {} }), 'c.json')).toThrow(
+			'c.json: meta: expected an object, found nothing',
+		);
 		expect(() => readLineCoverage(bytes({ meta: report.meta, files: [] }), 'c.json')).toThrow(
 			'c.json: files: expected an object of measured files',
 		);
