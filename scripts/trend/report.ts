@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { missingLines } from '../../src/lib/coverage/counts.ts';
+import { missingLines, summaryOf } from '../../src/lib/coverage/counts.ts';
 import { biggestGaps, coverageRows } from '../../src/lib/coverage/coverageTable.ts';
 import { loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import { readInputBytes } from '../../src/lib/dataDir/dataStore.ts';
@@ -41,7 +41,7 @@ export function reportCommand(args: string[]): number {
 	const config = loadConfig(dir);
 	const targets = loadTrend(dir).targets;
 	const { report } = readCoverageReport(readInputBytes(positionals[0]!), positionals[0]!, config.domains);
-	const coverage = domainCoverage(report, config);
+	const coverage = domainCoverage(report.files, config, summaryOf);
 	const rows = coverageRows(coverage, config, targets);
 	const colour = useColour();
 	const paint = (status: CoverageStatus, text: string) =>

@@ -3,7 +3,8 @@
  * newest, which point recorded it, and each snapshot's per-domain sums (computed once per build).
  */
 import { getCoverageConfig, getSnapshots, getTrend } from './collections.ts';
-import { summaryReport, type CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
+import { compactCounts } from '../lib/snapshot/compactFile.ts';
+import type { CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
 import { domainCoverage, type DomainCoverage } from '../lib/coverage/domainCoverage.ts';
 import type { TrendPoint } from '../lib/schemas/trend.ts';
 
@@ -34,7 +35,7 @@ export function keptSnapshots(): Promise<KeptSnapshot[]> {
 				id: name.replace(/\.json$/, ''),
 				report,
 				point,
-				coverage: domainCoverage(summaryReport(report), config),
+				coverage: domainCoverage(report.files, config, compactCounts),
 				date: (point?.date ?? report.meta.timestamp).slice(0, 10),
 			};
 		});

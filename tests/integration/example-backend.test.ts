@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { percentCovered } from '../../src/lib/coverage/counts.ts';
+import { percentCovered, summaryOf } from '../../src/lib/coverage/counts.ts';
 import { displayPercent } from '../../src/lib/text/format.ts';
 import { loadConfig, readJsonFile } from '../../src/lib/dataDir/dataDir.ts';
 import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
@@ -133,7 +133,7 @@ describe.each(stacks)('the example backend suite ($stack stack)', ({ stack, pyth
 	test('writes a coverage.py JSON report covering the three core domains', async () => {
 		const report = readJsonFile(coverageReportSchema, jsonReport);
 		expect(report.meta.branch_coverage).toBe(true);
-		const byDomain = domainCoverage(report, loadConfig('data'));
+		const byDomain = domainCoverage(report.files, loadConfig('data'), summaryOf);
 		for (const id of ['governance', 'security', 'episodes']) {
 			const counts = byDomain.domains[id];
 			expect(counts?.files, id).toBeGreaterThan(0);

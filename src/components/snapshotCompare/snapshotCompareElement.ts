@@ -4,12 +4,12 @@
  * text only (data never becomes HTML). The page renders the newest pair at build time.
  */
 import { formatChange, formatPercent } from '../../lib/text/format.ts';
-import { percentCovered, type CoverageCounts } from '../../lib/coverage/counts.ts';
+import { percentCovered, type Counts } from '../../lib/coverage/counts.ts';
 import { diffSnapshots } from '../../lib/snapshot/snapshotDiff.ts';
 import { sourcePageUrl } from '../../lib/snapshot/fileSlug.ts';
 import { fileCountsOf, figureCountsOf, type SnapshotCountsJson } from '../../lib/snapshot/snapshotCountsJson.ts';
 
-const pc = (c: CoverageCounts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
+const pc = (c: Counts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
 
 /** Build an element with text content only (data never becomes HTML). */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
-import { missingLines, percentCovered, type CoverageCounts } from './counts.ts';
-import { fileCounts, type DomainCoverage } from './domainCoverage.ts';
+import { fileCounts, missingLines, percentCovered, type Counts } from './counts.ts';
+import type { DomainCoverage } from './domainCoverage.ts';
 import { figureIds, figureLabel, OVERALL } from '../trend/figures.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import type { CoverageFile } from '../schemas/coveragepy.ts';
@@ -9,7 +9,7 @@ import { coverageStatus, type CoverageStatus } from '../trend/status.ts';
 export interface CoverageRow {
 	id: string;
 	label: string;
-	counts: CoverageCounts | null;
+	counts: Counts | null;
 	percent: number | null;
 	target: number | null;
 	status: CoverageStatus;
@@ -51,7 +51,7 @@ export function biggestGaps(
 ): GapFile[] {
 	return paths
 		.map((path) => {
-			const counts = fileCounts(report.files[path]!);
+			const counts = fileCounts(report.files[path]!.summary);
 			return {
 				path,
 				missing: missingLines(counts),

@@ -1,7 +1,6 @@
 import picomatch from 'picomatch';
-import { emptyCounts, type CoverageCounts } from './counts.ts';
+import { addFile, emptyCounts, type Counts, type FileNumbers } from './counts.ts';
 import type { CoverageConfig, Domain } from '../schemas/config.ts';
-import type { CoverageFile } from '../schemas/coveragepy.ts';
 
 /** Normalise a report path for glob matching: forward slashes, no leading `..`. */
 export function normalizeReportPath(path: string): string {
@@ -23,53 +22,35 @@ export function domainMatcher(domain: Pick<Domain, 'include' | 'exclude'>): (pat
 	return (path) => matches(normalizeReportPath(path));
 }
 
-/** Add one file's summary into `sum` in place (a 100 MB report has 100,000+ files: no object per file). */
-function addInto(sum: CoverageCounts, s: Pick<CoverageFile, 'summary'>['summary']): void {
-	sum.files += 1;
-	sum.num_statements += s.num_statements;
-	sum.covered_lines += s.covered_lines;
-	sum.num_branches += s.num_branches ?? 0;
-	sum.covered_branches += s.covered_branches ?? 0;
-	sum.num_partial_branches += s.num_partial_branches ?? 0;
-}
-
-/** The counts of one file of a coverage.py report. */
-export function fileCounts(file: Pick<CoverageFile, 'summary'>): CoverageCounts {
-	const s = file.summary;
-	return {
-		files: 1,
-		num_statements: s.num_statements,
-		covered_lines: s.covered_lines,
-		num_branches: s.num_branches ?? 0,
-		covered_branches: s.covered_branches ?? 0,
-		num_partial_branches: s.num_partial_branches ?? 0,
-	};
-}
-
 /** Coverage of a whole report and of each domain; a domain that matches no file is `null`. */
 export interface DomainCoverage {
-	overall: CoverageCounts;
-	domains: Record<string, CoverageCounts | null>;
+	overall: Counts;
+	domains: Record<string, Counts | null>;
 	/** Report paths per domain id, in report order. */
 	filesByDomain: Record<string, string[]>;
 }
 
-/** Add up a report per domain, the way coverage.py adds up the files that `--include` selects. */
-export function domainCoverage(
-	report: { files: Record<string, Pick<CoverageFile, 'summary'>> },
+/**
+ * Add up a report's files per domain, the way coverage.py adds up the files that `--include`
+ * selects. `numbers` reads a file's counts (`summaryOf` for coverage.py JSON, `compactCounts` for a
+ * kept snapshot), so no format is rebuilt into another to be summed.
+ */
+export function domainCoverage<F>(
+	files: Record<string, F>,
 	config: Pick<CoverageConfig, 'domains'>,
+	numbers: (file: F) => FileNumbers,
 ): DomainCoverage {
 	const matchers = config.domains.map((d) => [d.id, normalizedMatcher(d)] as const);
 	const overall = emptyCounts();
-	const sums: Record<string, CoverageCounts> = {};
+	const sums: Record<string, Counts> = {};
 	const filesByDomain: Record<string, string[]> = Object.fromEntries(config.domains.map((d) => [d.id, []]));
-	for (const path in report.files) {
-		const summary = report.files[path]!.summary;
-		addInto(overall, summary);
+	for (const path in files) {
+		const n = numbers(files[path]!);
+		addFile(overall, n);
 		const p = normalizeReportPath(path);
 		for (const [id, matches] of matchers) {
 			if (!matches(p)) continue;
-			addInto((sums[id] ??= emptyCounts()), summary);
+			addFile((sums[id] ??= emptyCounts()), n);
 			filesByDomain[id]!.push(path);
 		}
 	}

@@ -6,7 +6,7 @@ import { readLcovLines } from '../reports/lcov.ts';
 import { indexCoveragePyJson } from '../reports/coveragepyIndex.ts';
 import { detectCoverageFormat, type CoverageFormat } from '../reports/readCoverageReport.ts';
 import { coverageFileSchema, coverageMetaSchema } from '../schemas/coveragepy.ts';
-import type { CoverageCounts } from './counts.ts';
+import type { Counts } from './counts.ts';
 
 /** Branch destinations of one source line: how many, and how many were taken. */
 export interface LineBranches {
@@ -23,7 +23,7 @@ export interface FileLineCoverage {
 	/** Branches per source line, where the report names the source line. */
 	branches: Map<number, LineBranches>;
 	/** The file's own counts, as the report sums them (coverage.py's `Numbers`). */
-	counts: Pick<CoverageCounts, 'num_statements' | 'covered_lines' | 'num_branches' | 'covered_branches'>;
+	counts: Pick<Counts, 'num_statements' | 'covered_lines' | 'num_branches' | 'covered_branches'>;
 	/**
 	 * How many of `statements` are not statements to coverage.py: 6.x and 7.x JSON (and 6.x LCOV) list
 	 * executed docstring lines among the executed lines, while their counts leave them out.

@@ -1,4 +1,4 @@
-import { percentCovered } from '../coverage/counts.ts';
+import { percentCovered, sumFiles, summaryOf } from '../coverage/counts.ts';
 import { compactLineRanges } from '../text/lineRanges.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';
 
@@ -71,35 +71,19 @@ export function toCoverageFile(data: LineData, withBranches: boolean): CoverageF
 
 /** Totals of a set of files in coverage.py’s summary layout (what `totals` holds). */
 export function totalsOf(files: CoverageReport['files'], withBranches: boolean): CoverageReport['totals'] {
-	let statements = 0;
-	let coveredLines = 0;
-	let branches = 0;
-	let coveredBranches = 0;
-	let partial = 0;
-	for (const f of Object.values(files)) {
-		statements += f.summary.num_statements;
-		coveredLines += f.summary.covered_lines;
-		branches += f.summary.num_branches ?? 0;
-		coveredBranches += f.summary.covered_branches ?? 0;
-		partial += f.summary.num_partial_branches ?? 0;
-	}
+	const sum = sumFiles(Object.values(files), summaryOf);
 	const totals: CoverageReport['totals'] = {
-		covered_lines: coveredLines,
-		num_statements: statements,
-		percent_covered: percentCovered({
-			num_statements: statements,
-			covered_lines: coveredLines,
-			num_branches: branches,
-			covered_branches: coveredBranches,
-		}),
-		missing_lines: statements - coveredLines,
+		covered_lines: sum.covered_lines,
+		num_statements: sum.num_statements,
+		percent_covered: percentCovered(sum),
+		missing_lines: sum.num_statements - sum.covered_lines,
 		excluded_lines: 0,
 	};
 	if (withBranches) {
-		totals.num_branches = branches;
-		totals.num_partial_branches = partial;
-		totals.covered_branches = coveredBranches;
-		totals.missing_branches = branches - coveredBranches;
+		totals.num_branches = sum.num_branches;
+		totals.num_partial_branches = sum.num_partial_branches;
+		totals.covered_branches = sum.covered_branches;
+		totals.missing_branches = sum.num_branches - sum.covered_branches;
 	}
 	return totals;
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { DataError, formatJsonPath } from '../dataDir/dataError.ts';
 import { domainMatcher, normalizeReportPath } from '../coverage/domainCoverage.ts';
-import { percentCovered } from '../coverage/counts.ts';
+import { addFile, emptyCounts, percentCovered } from '../coverage/counts.ts';
 import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';
@@ -71,11 +71,7 @@ const UNSAFE_PATH = /(?:^|[\\/])\.\.(?:[\\/]|$)|\p{Cc}/u;
 
 /** Reject a report whose totals disagree with its files, that measured no file, or that names a file outside the project. */
 function checkConsistent(report: CoverageFigures, file: string): void {
-	let statements = 0;
-	let covered = 0;
-	let branches = 0;
-	let coveredBranches = 0;
-	let count = 0;
+	const sum = emptyCounts();
 	for (const n in report.files) {
 		// Paths become page names and links on the site; one that climbs out of the project is refused.
 		if (UNSAFE_PATH.test(n))
@@ -86,21 +82,11 @@ function checkConsistent(report: CoverageFigures, file: string): void {
 					message: 'expected a file path inside the project (no ".." segment, no control character)',
 				},
 			]);
-		const s = report.files[n]!.summary;
-		statements += s.num_statements;
-		covered += s.covered_lines;
-		branches += s.num_branches ?? 0;
-		coveredBranches += s.covered_branches ?? 0;
-		count++;
+		addFile(sum, report.files[n]!.summary);
 	}
-	if (count === 0)
+	if (sum.files === 0)
 		throw new DataError([{ file, path: 'files', message: 'expected at least one measured file, found none' }]);
-	const pc = percentCovered({
-		num_statements: statements,
-		covered_lines: covered,
-		num_branches: branches,
-		covered_branches: coveredBranches,
-	});
+	const pc = percentCovered(sum);
 	if (Math.abs(pc - report.totals.percent_covered) > 0.005)
 		throw new DataError([
 			{

@@ -3,7 +3,7 @@
  * ranges and named functions in tuples, because a 20,000-file snapshot is held whole in Astro's data
  * store. Read and write it only through the names and functions here, never by a bare index.
  */
-import type { CoverageCounts } from '../coverage/counts.ts';
+import type { Counts } from '../coverage/counts.ts';
 
 /** A named function: `[name, statements, covered lines, branches, covered branches]`. */
 export type CompactFunction = [string, number, number, number, number];
@@ -31,16 +31,16 @@ export const FILE = {
 /** A named function's figures. */
 export interface FunctionFigures {
 	name: string;
-	counts: CoverageCounts;
+	counts: Counts;
 }
 
 /** Pack one function's counts (its partial branches are not kept: coverage.py sums them per file). */
-export function packFunction(name: string, c: CoverageCounts): CompactFunction {
+export function packFunction(name: string, c: Counts): CompactFunction {
 	return [name, c.num_statements, c.covered_lines, c.num_branches, c.covered_branches];
 }
 
 /** The counts of a compact function. */
-export function functionCounts(f: CompactFunction): CoverageCounts {
+export function functionCounts(f: CompactFunction): Counts {
 	return {
 		files: 0,
 		num_statements: f[FUNCTION.statements],
@@ -52,7 +52,7 @@ export function functionCounts(f: CompactFunction): CoverageCounts {
 }
 
 /** Pack one file from its counts, its missing line ranges (`3-5, 9`) and its named functions. */
-export function packFile(c: CoverageCounts, missing: string, functions: CompactFunction[]): CompactFile {
+export function packFile(c: Counts, missing: string, functions: CompactFunction[]): CompactFile {
 	return [
 		c.num_statements,
 		c.covered_lines,
@@ -65,7 +65,7 @@ export function packFile(c: CoverageCounts, missing: string, functions: CompactF
 }
 
 /** The counts of a compact file. */
-export function compactCounts(f: CompactFile): CoverageCounts {
+export function compactCounts(f: CompactFile): Counts {
 	return {
 		files: 1,
 		num_statements: f[FILE.statements],

@@ -5,13 +5,13 @@
 import { compactCounts, compactFunctions, compactMissing, type FunctionFigures } from './compactFile.ts';
 import type { CompactSnapshot } from './compactSnapshot.ts';
 import { packNode, type PackedNode } from './packedNode.ts';
-import { addCounts, emptyCounts, missingLines, percentCovered, type CoverageCounts } from '../coverage/counts.ts';
+import { addCounts, emptyCounts, missingLines, percentCovered, type Counts } from '../coverage/counts.ts';
 import { normalizeReportPath } from '../coverage/domainCoverage.ts';
 
 /** One measured file of the tree. */
 export interface FileRow {
 	path: string;
-	counts: CoverageCounts;
+	counts: Counts;
 	/** Missing lines as ranges (`3-5, 9`), shortened for very long lists. */
 	missing: string;
 	/** Named functions, when the snapshot has regions (coverage.py 7 `functions`; code outside any function is left out). */
@@ -24,7 +24,7 @@ export interface TreeNode {
 	name: string;
 	/** Full path from the root. */
 	path: string;
-	counts: CoverageCounts;
+	counts: Counts;
 	children: TreeNode[];
 	file?: FileRow;
 }

@@ -4,7 +4,7 @@
  */
 import { compactCounts, type CompactFile } from './compactFile.ts';
 import { packCounts, unpackCounts, type PackedCounts } from './packedCounts.ts';
-import type { CoverageCounts } from '../coverage/counts.ts';
+import type { Counts } from '../coverage/counts.ts';
 import type { FileCountsMap } from './snapshotDiff.ts';
 import { OVERALL } from '../trend/figures.ts';
 
@@ -22,7 +22,7 @@ export interface SnapshotCountsJson {
 /** Pack a snapshot's counts for the compare page. */
 export function packSnapshotCounts(
 	name: string,
-	coverage: { overall: CoverageCounts; domains: Record<string, CoverageCounts | null> },
+	coverage: { overall: Counts; domains: Record<string, Counts | null> },
 	files: Record<string, CompactFile>,
 ): SnapshotCountsJson {
 	const packedFiles: Record<string, PackedCounts> = {};
@@ -32,7 +32,7 @@ export function packSnapshotCounts(
 }
 
 /** The counts of a figure (`overall` or a domain id); null when the domain matched no file or is unknown. */
-export function figureCountsOf(s: SnapshotCountsJson, id: string): CoverageCounts | null {
+export function figureCountsOf(s: SnapshotCountsJson, id: string): Counts | null {
 	const packed = id === OVERALL ? s.overall : s.domains[id];
 	return packed ? unpackCounts(packed) : null;
 }

@@ -4,16 +4,16 @@
  */
 import { compactCounts } from './compactFile.ts';
 import type { CompactSnapshot } from './compactSnapshot.ts';
-import { percentCovered, type CoverageCounts } from '../coverage/counts.ts';
+import { percentCovered, type Counts } from '../coverage/counts.ts';
 
 /** Counts per report path. */
-export type FileCountsMap = Record<string, CoverageCounts>;
+export type FileCountsMap = Record<string, Counts>;
 
 /** One file's change between two snapshots. */
 export interface FileChange {
 	path: string;
-	before: CoverageCounts | null;
-	after: CoverageCounts | null;
+	before: Counts | null;
+	after: Counts | null;
 	/** Percent after − percent before; null for new or removed files. */
 	change: number | null;
 }

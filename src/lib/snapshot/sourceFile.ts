@@ -5,8 +5,7 @@
  */
 import { branchTarget, branchText } from '../coverage/branchText.ts';
 import { lineStatus } from '../coverage/lineStatus.ts';
-import { fileCounts } from '../coverage/domainCoverage.ts';
-import { missingLines, percentCovered } from '../coverage/counts.ts';
+import { fileCounts, missingLines, percentCovered } from '../coverage/counts.ts';
 import type { CoverageFile } from '../schemas/coveragepy.ts';
 import { MARK, type PackedTokens, type SourceFileJson, type SourceHeader, type TokenStyle } from './sourceFileJson.ts';
 import type { SourceState } from './sourceMatch.ts';
@@ -44,7 +43,7 @@ export function sourceFile(
 	const functions = Object.entries(file.functions ?? {})
 		.filter(([name]) => name !== '')
 		.map(([name, region]) => {
-			const c = fileCounts(region);
+			const c = fileCounts(region.summary);
 			return {
 				name,
 				line: region.start_line ?? null,
@@ -53,7 +52,7 @@ export function sourceFile(
 				percent: percentCovered(c),
 			};
 		});
-	const c = fileCounts(file);
+	const c = fileCounts(file.summary);
 	return {
 		path,
 		state: shown ? 'shown' : state === 'shown' ? 'missing' : state,

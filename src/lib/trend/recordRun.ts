@@ -1,4 +1,4 @@
-import { percentBranches, percentCovered, roundPercent, toStoredCounts } from '../coverage/counts.ts';
+import { percentBranches, percentCovered, roundPercent, summaryOf } from '../coverage/counts.ts';
 import { domainCoverage, type DomainCoverage } from '../coverage/domainCoverage.ts';
 import { OVERALL } from './figures.ts';
 import type { JunitCase } from '../reports/junit.ts';
@@ -78,10 +78,10 @@ export function buildPoint(input: RecordInput, coverage: DomainCoverage): TrendP
 	if (identity.message) point.message = identity.message;
 	const branchPc = report.meta.branch_coverage ? percentBranches(coverage.overall) : null;
 	point.branch_coverage = branchPc === null ? null : roundPercent(branchPc);
-	const counts: NonNullable<TrendPoint['counts']> = { [OVERALL]: toStoredCounts(coverage.overall) };
+	const counts: NonNullable<TrendPoint['counts']> = { [OVERALL]: { ...coverage.overall } };
 	for (const d of config.domains) {
 		const c = coverage.domains[d.id];
-		if (c) counts[d.id] = toStoredCounts(c);
+		if (c) counts[d.id] = { ...c };
 	}
 	point.counts = counts;
 	if (Object.keys(trend.targets).length > 0) point.targets = { ...trend.targets };
@@ -143,7 +143,7 @@ export function filesToDrop(
 
 /** Decide a recording: the new trend, the files to write, and the files to drop. Pure; touches no file. */
 export function planRecord(input: RecordInput): RecordPlan {
-	const coverage = domainCoverage(input.report, input.config);
+	const coverage = domainCoverage(input.report.files, input.config, summaryOf);
 	const point = buildPoint(input, coverage);
 	const names = runFileNames(input.identity.date, input.identity.commit);
 	if (!input.snapshotSkipped) point.snapshot = names.snapshot;

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addCounts, emptyCounts, percentCovered } from '../../../src/lib/coverage/counts.ts';
+import {
+	addCounts,
+	emptyCounts,
+	fileCounts,
+	percentCovered,
+	sumFiles,
+	summaryOf,
+} from '../../../src/lib/coverage/counts.ts';
 import { displayPercent } from '../../../src/lib/text/format.ts';
 import { domainCoverage, domainMatcher, normalizeReportPath } from '../../../src/lib/coverage/domainCoverage.ts';
 import { coverageStatus } from '../../../src/lib/trend/status.ts';
@@ -58,6 +65,26 @@ describe('coverage.py arithmetic', () => {
 			num_partial_branches: 2,
 		});
 	});
+	test('a sum of files counts each file once; a file without branch data adds no branches', () => {
+		const files = [
+			{ summary: { num_statements: 10, covered_lines: 7 } },
+			{
+				summary: { num_statements: 4, covered_lines: 4, num_branches: 2, covered_branches: 1, num_partial_branches: 1 },
+			},
+		];
+		const sum = sumFiles(files, summaryOf);
+		expect(sum).toEqual({
+			files: 2,
+			num_statements: 14,
+			covered_lines: 11,
+			num_branches: 2,
+			covered_branches: 1,
+			num_partial_branches: 1,
+		});
+		expect(percentCovered(sum)).toBeCloseTo((100 * 12) / 16, 12);
+		expect(sumFiles([], summaryOf)).toEqual(emptyCounts());
+		expect(fileCounts(files[0]!.summary)).toMatchObject({ files: 1, num_branches: 0 });
+	});
 });
 
 describe('domain coverage', () => {
@@ -76,7 +103,7 @@ describe('domain coverage', () => {
 			'app.py': file(10, 0),
 		},
 	};
-	const result = domainCoverage(report, config);
+	const result = domainCoverage(report.files, config, summaryOf);
 
 	test('a domain sums the files its include globs match, minus its exclude globs', () => {
 		expect(result.domains['gov']).toMatchObject({
