@@ -4,7 +4,7 @@ import { biggestGaps, coverageRows } from '../../src/lib/coverage/coverageTable.
 import { loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import { readInputBytes } from '../../src/lib/dataDir/dataStore.ts';
 import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
-import { readCoverageReport } from '../../src/lib/reports/readCoverageReport.ts';
+import { readReportForDomains } from '../../src/lib/coverage/reportPaths.ts';
 import { formatPercent } from '../../src/lib/text/format.ts';
 import type { CoverageStatus } from '../../src/lib/trend/status.ts';
 import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
@@ -40,7 +40,7 @@ export function reportCommand(args: string[]): number {
 	const dir = dataDirOption(values['data-dir']);
 	const config = loadConfig(dir);
 	const targets = loadTrend(dir).targets;
-	const { report } = readCoverageReport(readInputBytes(positionals[0]!), positionals[0]!, config.domains);
+	const { report } = readReportForDomains(readInputBytes(positionals[0]!), positionals[0]!, config.domains);
 	const coverage = domainCoverage(report.files, config, summaryOf);
 	const rows = coverageRows(coverage, config, targets);
 	const colour = useColour();

@@ -3,7 +3,7 @@
  * page asks for it, and 5,000 test pages must not re-run the analysis 5,000 times.
  */
 import { getCoverageConfig, getTestRuns, getTrend } from './collections.ts';
-import { repositoryUrl } from '../lib/trend/repositoryUrl.ts';
+import { repositoryUrl } from '../lib/trend/commitLinks.ts';
 import type { CoverageConfig } from '../lib/schemas/config.ts';
 import { suiteHistory, type SuiteRun } from '../lib/testHealth/suiteRuns.ts';
 import { analyseTestHealth, type TestHealth } from '../lib/testHealth/testHealth.ts';

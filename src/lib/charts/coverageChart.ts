@@ -6,8 +6,8 @@ import type { TrendChartData } from './chartData.ts';
 import { patchSummary } from '../coverage/patchFigures.ts';
 import { formatChange } from '../text/format.ts';
 import { sampleChartData } from './downsample.ts';
-import { commitUrl, figureIds, figureLabel, findRegressions, pointTarget, pointValue } from '../trend/figures.ts';
-import { shortCommit } from '../trend/repositoryUrl.ts';
+import { figureIds, figureLabel, findRegressions, pointTarget, pointValue } from '../trend/figures.ts';
+import { commitUrl, shortCommit } from '../trend/commitLinks.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import { pointTime, type TrendFile } from '../schemas/trend.ts';
 

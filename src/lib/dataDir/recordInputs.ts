@@ -1,7 +1,7 @@
 import { parseJsonText, parseWith } from './dataError.ts';
 import { readInputBytes, readInputFile } from './dataStore.ts';
 import { parseJunit } from '../reports/junit.ts';
-import { readCoverageReport } from '../reports/readCoverageReport.ts';
+import { readReportForDomains } from '../coverage/reportPaths.ts';
 import { attemptsFileSchema } from '../schemas/attempts.ts';
 import { applyAttempts, mergeJunitReports } from '../testHealth/testRunBuild.ts';
 import type { RecordRequest } from '../trend/recordRequest.ts';
@@ -12,7 +12,12 @@ import type { RecordRequest } from '../trend/recordRequest.ts';
  */
 export function readRecordInputs(request: RecordRequest, sink: (chunk: Buffer) => void) {
 	const { reportFile, junitFiles, attemptFiles, config } = request;
-	const { report, format, snapshot } = readCoverageReport(readInputBytes(reportFile), reportFile, config.domains, sink);
+	const { report, format, snapshot } = readReportForDomains(
+		readInputBytes(reportFile),
+		reportFile,
+		config.domains,
+		sink,
+	);
 	const junit = junitFiles.map((f) => parseJunit(readInputFile(f), f));
 	const attempts = attemptFiles.map((f) => parseWith(attemptsFileSchema, f, parseJsonText(f, readInputFile(f))));
 	const tests = junit.length > 0 ? mergeJunitReports(junit) : null;

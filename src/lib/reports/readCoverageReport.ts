@@ -1,8 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { DataError, formatJsonPath } from '../dataDir/dataError.ts';
-import { domainMatcher, normalizeReportPath } from '../coverage/domainCoverage.ts';
 import { addFile, emptyCounts, percentCovered } from '../coverage/counts.ts';
-import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';
 import { readCoveragePyJson, type CoverageFigures } from './coveragepyJson.ts';
@@ -41,47 +39,31 @@ export function detectCoverageFormat(input: Buffer, file: string): CoverageForma
 	]);
 }
 
-/**
- * Cobertura names files relative to a `<source>` folder (coverage.py: relative to `[run] source`), while
- * its JSON and LCOV name them relative to where coverage ran. Rebuild the JSON-style path by putting back
- * as many trailing folders of the source as make the most files fall in a domain (fewest on a tie).
- */
-export function resolveCoberturaPaths(report: CoverageReport, sources: string[], domains: Domain[]): CoverageReport {
-	if (sources.length === 0 || domains.length === 0) return report;
-	const matchers = domains.map((d) => domainMatcher(d));
-	const names = Object.keys(report.files);
-	const inDomain = (p: string) => matchers.some((m) => m(p));
-	let best = { score: names.filter(inDomain).length, map: (n: string) => n };
-	for (const source of sources) {
-		const parts = normalizeReportPath(source).split('/').filter(Boolean);
-		for (let k = 1; k <= parts.length; k++) {
-			const prefix = parts.slice(parts.length - k).join('/');
-			const map = (n: string) => (n.startsWith('/') ? n : `${prefix}/${normalizeReportPath(n)}`);
-			const score = names.filter((n) => inDomain(map(n))).length;
-			if (score > best.score) best = { score, map };
-		}
-	}
-	const files: CoverageReport['files'] = {};
-	for (const n of names) files[best.map(n)] = report.files[n]!;
-	return { ...report, files };
-}
-
 /** A `..` path segment or a control character. */
 const UNSAFE_PATH = /(?:^|[\\/])\.\.(?:[\\/]|$)|\p{Cc}/u;
+
+/** Refuse a file path that climbs out of the project: paths become page names and links on the site. */
+function checkFilePath(path: string, file: string): void {
+	if (UNSAFE_PATH.test(path))
+		throw new DataError([
+			{
+				file,
+				path: formatJsonPath(['files', path]),
+				message: 'expected a file path inside the project (no ".." segment, no control character)',
+			},
+		]);
+}
+
+/** Refuse a report that names a file outside the project (for paths rewritten after reading). */
+export function checkFilePaths(report: Pick<CoverageFigures, 'files'>, file: string): void {
+	for (const n in report.files) checkFilePath(n, file);
+}
 
 /** Reject a report whose totals disagree with its files, that measured no file, or that names a file outside the project. */
 function checkConsistent(report: CoverageFigures, file: string): void {
 	const sum = emptyCounts();
 	for (const n in report.files) {
-		// Paths become page names and links on the site; one that climbs out of the project is refused.
-		if (UNSAFE_PATH.test(n))
-			throw new DataError([
-				{
-					file,
-					path: formatJsonPath(['files', n]),
-					message: 'expected a file path inside the project (no ".." segment, no control character)',
-				},
-			]);
+		checkFilePath(n, file);
 		addFile(sum, report.files[n]!.summary);
 	}
 	if (sum.files === 0)
@@ -97,33 +79,30 @@ function checkConsistent(report: CoverageFigures, file: string): void {
 		]);
 }
 
-/** A coverage report's figures, its format, and its snapshot (bytes to write, `'streamed'` to the sink, or a report to serialise). */
+/**
+ * A coverage report's figures, its format, and its snapshot (bytes to write, `'streamed'` to the
+ * sink, or a report to serialise). Cobertura names its files relative to one of its `sources`.
+ */
 export interface CoverageRead {
 	report: CoverageFigures;
 	format: CoverageFormat;
 	snapshot: Buffer | 'streamed' | CoverageReport;
+	/** Cobertura's `<source>` folders (empty for the other formats). */
+	sources: string[];
 }
 
 /** Read a coverage report in any supported format: figures for aggregation, and the snapshot to keep. */
-export function readCoverageReport(
-	input: Buffer | string,
-	file: string,
-	domains: Domain[] = [],
-	sink?: ByteSink,
-): CoverageRead {
+export function readCoverageReport(input: Buffer | string, file: string, sink?: ByteSink): CoverageRead {
 	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
 	const format = detectCoverageFormat(bytes, file);
-	let read: { report: CoverageFigures; snapshot: CoverageRead['snapshot'] };
-	if (format === 'coveragepy-json') read = readCoveragePyJson(bytes, file, sink);
-	else {
-		const converted =
-			format === 'lcov'
-				? readLcov(bytes.toString('utf8'), file)
-				: (() => {
-						const { report: raw, sources } = readCobertura(bytes.toString('utf8'), file);
-						return resolveCoberturaPaths(raw, sources, domains);
-					})();
-		read = { report: converted, snapshot: converted };
+	let read: Omit<CoverageRead, 'format'>;
+	if (format === 'coveragepy-json') read = { ...readCoveragePyJson(bytes, file, sink), sources: [] };
+	else if (format === 'lcov') {
+		const report = readLcov(bytes.toString('utf8'), file);
+		read = { report, snapshot: report, sources: [] };
+	} else {
+		const { report, sources } = readCobertura(bytes.toString('utf8'), file);
+		read = { report, snapshot: report, sources };
 	}
 	checkConsistent(read.report, file);
 	return { ...read, format };

@@ -1,7 +1,6 @@
 import type { TrendChartData } from '../charts/chartData.ts';
 import { sampleChartData } from '../charts/downsample.ts';
-import { commitUrl } from '../trend/figures.ts';
-import { shortCommit } from '../trend/repositoryUrl.ts';
+import { commitUrl, shortCommit } from '../trend/commitLinks.ts';
 import { SUITE_DURATION_LIMITS } from './suiteDuration.ts';
 import type { SuiteRun } from './suiteRuns.ts';
 

@@ -3,17 +3,13 @@
  * title taken from data (a domain label, a test name such as `test_x[</title><script>…]`) must be
  * escaped before it gets there. `DataPage.astro` builds every page's head through this file.
  */
+import { escapeHtml } from './escape.ts';
 
 /** One `<head>` element as Starlight's `head` frontmatter takes it. */
 export interface HeadEntry {
 	tag: 'title' | 'base' | 'link' | 'style' | 'meta' | 'script' | 'noscript' | 'template';
 	attrs?: Record<string, string | boolean | undefined>;
 	content?: string;
-}
-
-/** Escape text for HTML: `&`, `<`, `>`, `"` and `'` become entities. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A `head` entry for `<title>{text} | {site}</title>` with both parts escaped. */

@@ -64,9 +64,3 @@ export function findRegressions(history: TrendPoint[], ids: string[], maxDrop: n
 		out.push(...regressionsBetween(history[i - 1]!, history[i]!, ids, maxDrop, i));
 	return out;
 }
-
-/** Link to a commit on the repository, or null without a repository URL or a real SHA. */
-export function commitUrl(repository: string | undefined, commit: string): string | null {
-	if (!repository || !/^[0-9a-f]{7,64}$/i.test(commit)) return null;
-	return `${repository.replace(/\/+$/, '')}/commit/${commit}`;
-}

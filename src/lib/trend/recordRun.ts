@@ -44,8 +44,8 @@ export interface RecordPlan {
 	emptyDomains: string[];
 }
 
-/** The commit as it appears in file names: 7 characters of a SHA, else the (already safe) name. */
-export function shortCommit(commit: string): string {
+/** The commit as it appears in the names of a run's files: 7 lower-case characters of a SHA, else the (already safe) name. */
+export function commitFileStem(commit: string): string {
 	return /^[0-9a-f]{8,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : commit.slice(0, 40);
 }
 
@@ -54,7 +54,7 @@ export const RUN_FILE_NAME = /^\d{4}-\d{2}-\d{2}_[A-Za-z0-9][A-Za-z0-9._-]{0,39}
 
 /** Names of the files one run keeps. */
 export function runFileNames(date: string, commit: string): { snapshot: string; testRun: string } {
-	const stem = `${date.slice(0, 10)}_${shortCommit(commit)}`;
+	const stem = `${date.slice(0, 10)}_${commitFileStem(commit)}`;
 	return { snapshot: `${stem}_coverage.json`, testRun: `${stem}_tests.json` };
 }
 

@@ -3,6 +3,7 @@ import { figureIds } from './figures.ts';
 import { figureNow } from './figureNow.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import type { TrendFile, TrendPoint } from '../schemas/trend.ts';
+import { escapeHtml } from '../text/escape.ts';
 import { formatChange, formatPercent, formatPoints } from '../text/format.ts';
 
 /** How one figure fared in a check. */
@@ -81,12 +82,8 @@ export function checkTrend(
 
 /** Escape text from data for GitHub Markdown: no HTML, no table breaks, no emphasis or code spans. */
 export function markdownText(text: string): string {
-	return text
-		.replace(/[\r\n]+/g, ' ')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/([\\`*_[\]|#~])/g, '\\$1');
+	// Markdown punctuation first: escaping HTML after it adds `#` (in `&#60;`) that must stay as it is.
+	return escapeHtml(text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]|#~])/g, '\\$1'));
 }
 
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));

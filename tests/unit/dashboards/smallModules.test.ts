@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { badgeSvg, escapeXml, shieldsEndpoint, textWidth } from '../../../src/lib/charts/badge.ts';
 import { changeAt, packLinks, stepIndices, unpackLinks } from '../../../src/lib/charts/chartData.ts';
 import { formatLineRanges, lineRuns } from '../../../src/lib/text/lineRanges.ts';
-import { repositoryUrl, shortCommit } from '../../../src/lib/trend/repositoryUrl.ts';
+import { repositoryUrl, shortCommit } from '../../../src/lib/trend/commitLinks.ts';
 import { sparklinePath } from '../../../src/lib/charts/sparkline.ts';
 import { toCoverForTarget } from '../../../src/lib/trend/targetGap.ts';
 

@@ -10,7 +10,8 @@ import {
 import { displayPercent } from '../../../src/lib/text/format.ts';
 import { domainCoverage, domainMatcher, normalizeReportPath } from '../../../src/lib/coverage/domainCoverage.ts';
 import { coverageStatus } from '../../../src/lib/trend/status.ts';
-import { commitUrl, findRegressions, pointTarget } from '../../../src/lib/trend/figures.ts';
+import { commitUrl } from '../../../src/lib/trend/commitLinks.ts';
+import { findRegressions, pointTarget } from '../../../src/lib/trend/figures.ts';
 
 const file = (num_statements: number, covered_lines: number, num_branches = 0, covered_branches = 0) => ({
 	summary: {

@@ -78,8 +78,8 @@ describe('the Markdown block', () => {
 
 	test('escapes paths from the diff: no HTML, no table break, no emphasis', () => {
 		const md = patchMarkdown(hostile, context);
-		expect(md).toContain('| src/&lt;/td&gt;\\|\\*x\\*\\`.py | 2 | 1 | 50.00% | 3 |');
-		expect(md).toContain('docs/&lt;img src=x onerror=alert(1)&gt;.md');
+		expect(md).toContain('| src/&#60;/td&#62;\\|\\*x\\*\\`.py | 2 | 1 | 50.00% | 3 |');
+		expect(md).toContain('docs/&#60;img src=x onerror=alert(1)&#62;.md');
 		expect(md).not.toMatch(/<(?:td|img)/);
 	});
 

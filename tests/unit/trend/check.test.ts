@@ -96,7 +96,7 @@ describe('check', () => {
 describe('check summary Markdown', () => {
 	test('strings from data cannot inject HTML or break the table', () => {
 		expect(markdownText('<img src=x onerror=alert(1)> | `x` *y*')).toBe(
-			'&lt;img src=x onerror=alert(1)&gt; \\| \\`x\\` \\*y\\*',
+			'&#60;img src=x onerror=alert(1)&#62; \\| \\`x\\` \\*y\\*',
 		);
 	});
 

@@ -3,12 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { percentCovered, roundPercent, summaryOf } from '../../../src/lib/coverage/counts.ts';
 import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
 import { domainCoverage } from '../../../src/lib/coverage/domainCoverage.ts';
-import { readCoverageReport } from '../../../src/lib/reports/readCoverageReport.ts';
+import { readReportForDomains } from '../../../src/lib/coverage/reportPaths.ts';
 import { coverageReportSchema } from '../../../src/lib/schemas/coveragepy.ts';
 import { REPORTS, SEED_DATA } from '../../helpers/trend.ts';
 
 const config = loadConfig(SEED_DATA);
-const read = (name: string) => readCoverageReport(readFileSync(`${REPORTS}/${name}`, 'utf8'), name, config.domains);
+const read = (name: string) => readReportForDomains(readFileSync(`${REPORTS}/${name}`, 'utf8'), name, config.domains);
 
 /** The TOTAL percentage that `coverage report --precision=2` printed. */
 function printedTotal(name: string): number {
