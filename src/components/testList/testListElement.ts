@@ -3,8 +3,7 @@
  * (`/tests/all.json`) when the page opens, then filters, sorts and pages it in the browser, and
  * opens one test's history from its shard on demand. Everything from data is set as text.
  */
-import { commitUrl } from '../../lib/trend/figures.ts';
-import { shortCommit } from '../../lib/trend/repositoryUrl.ts';
+import { commitUrl, shortCommit } from '../../lib/trend/commitLinks.ts';
 import { formatDuration } from '../../lib/testHealth/suiteDuration.ts';
 import type { TestStatus } from '../../lib/schemas/testResult.ts';
 import { unpackTestIndexRow, type TestIndexEntry, type TestIndexJson } from '../../lib/testHealth/testIndex.ts';
