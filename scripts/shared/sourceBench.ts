@@ -1,0 +1,105 @@
+/**
+ * Data for the source pages benchmark: a git repository of generated Python modules (about 200 lines
+ * each, one of 2,000 lines) and a data directory whose newest snapshot measured them at that
+ * repository's commit, so that every source page shows its code.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compactLineRanges } from '../../src/lib/text/lineRanges.ts';
+
+/** One generated module of `functions` functions (8 lines each) and what a run of it covered. */
+function module(index: number, functions: number): { text: string; executed: number[]; missing: number[] } {
+	const lines = [`"""Generated module ${index}: branches, strings and comments like real code."""`, 'import os', ''];
+	const executed = [2];
+	const missing: number[] = [];
+	for (let f = 0; f < functions; f++) {
+		const start = lines.length + 1;
+		lines.push(
+			`def handler_${f}(request, limit=${f}):`,
+			`    # Reads the request and answers within the limit.`,
+			`    if request.get("size", 0) > limit:`,
+			`        raise ValueError(f"too large: {request['size']} > {limit}")`,
+			`    value = os.environ.get("FEATURE_${f}", "off")`,
+			`    return {"handler": ${f}, "value": value, "ok": True}`,
+			'',
+			'',
+		);
+		executed.push(start, start + 2, start + 4, start + 5);
+		(f % 3 === 0 ? missing : executed).push(start + 3);
+	}
+	return { text: `${lines.join('\n')}\n`, executed: executed.sort((a, b) => a - b), missing };
+}
+
+/** Write `files` modules and their snapshot under `dir` (`repo/` and `data/`); returns the data directory. */
+export function writeSourceBench(dir: string, files: number): string {
+	rmSync(dir, { recursive: true, force: true });
+	const repo = join(dir, 'repo');
+	const data = join(dir, 'data');
+	mkdirSync(join(data, 'snapshots'), { recursive: true });
+	const report: Record<string, unknown> = {};
+	let statements = 0;
+	let covered = 0;
+	for (let i = 0; i < files; i++) {
+		const path = `pkg/sub_${i % 40}/mod_${i}.py`;
+		// About 200 lines each; the first is the 2,000-line file whose page size is a budget.
+		const m = module(i, i === 0 ? 250 : 25);
+		mkdirSync(join(repo, `pkg/sub_${i % 40}`), { recursive: true });
+		writeFileSync(join(repo, path), m.text);
+		const n = m.executed.length + m.missing.length;
+		statements += n;
+		covered += m.executed.length;
+		report[path] = {
+			executed_ranges: compactLineRanges(m.executed),
+			summary: {
+				covered_lines: m.executed.length,
+				num_statements: n,
+				percent_covered: (100 * m.executed.length) / n,
+				missing_lines: m.missing.length,
+				excluded_lines: 0,
+			},
+			missing_lines: m.missing,
+			excluded_lines: [],
+		};
+	}
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+	git('init', '-q');
+	git('add', '.');
+	git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-qm', 'generated modules');
+	const commit = git('rev-parse', 'HEAD');
+	const name = `2026-12-01_${commit.slice(0, 7)}_coverage.json`;
+	const pc = (100 * covered) / statements;
+	const totals = {
+		covered_lines: covered,
+		num_statements: statements,
+		percent_covered: pc,
+		missing_lines: statements - covered,
+		excluded_lines: 0,
+	};
+	writeFileSync(
+		join(data, 'snapshots', name),
+		JSON.stringify({
+			meta: { version: '6.5.0', timestamp: '2026-12-01T10:00:00', branch_coverage: false },
+			files: report,
+			totals,
+		}),
+	);
+	writeFileSync(
+		join(data, 'coverage_trend.json'),
+		JSON.stringify({
+			coverage_history: [
+				{ date: '2026-12-01', commit, overall_percent: pc, pkg_percent: pc, test_count: 1, snapshot: name },
+			],
+			targets: { overall: 80 },
+		}),
+	);
+	writeFileSync(
+		join(data, 'coverage.config.json'),
+		JSON.stringify({
+			project: 'Source pages benchmark',
+			source_root: relative(process.cwd(), repo),
+			domains: [{ id: 'pkg', label: 'Package', include: ['pkg/**'] }],
+		}),
+	);
+	return data;
+}
