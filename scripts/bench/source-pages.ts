@@ -9,7 +9,7 @@
  * `npm run bench source-pages`. Output goes to `.bench/source-pages/`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSourceBench } from '../shared/sourceBench.ts';
@@ -22,6 +22,8 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Build into `dist-<name>` with a cold cache; returns the wall time in seconds. */
 function build(dataDir: string, name: string, env: Record<string, string> = {}): number {
+	const cache = join(OUT, `cache-${name}`);
+	rmSync(cache, { recursive: true, force: true });
 	const started = performance.now();
 	const r = spawnSync('npx', ['astro', 'build', '--outDir', join(OUT, `dist-${name}`)], {
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -31,7 +33,7 @@ function build(dataDir: string, name: string, env: Record<string, string> = {}):
 			COVERAGE_DATA_DIR: dataDir,
 			BASE_PATH: '/atom-docs',
 			SITE_URL: 'http://localhost',
-			ASTRO_CACHE_DIR: join(OUT, `cache-${name}-${Date.now()}`),
+			ASTRO_CACHE_DIR: cache,
 		},
 	});
 	if (r.status !== 0) throw new Error(`build of ${name} failed`);
