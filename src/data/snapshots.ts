@@ -3,6 +3,7 @@
  * newest, which point recorded it, and each snapshot's per-domain sums (computed once per build).
  */
 import { getCoverageConfig, getSnapshots, getTrend } from './collections.ts';
+import { memoise } from './memoise.ts';
 import { compactCounts } from '../lib/snapshot/compactFile.ts';
 import type { CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
 import { domainCoverage, type DomainCoverage } from '../lib/coverage/domainCoverage.ts';
@@ -21,24 +22,19 @@ export interface KeptSnapshot {
 	date: string;
 }
 
-let cached: Promise<KeptSnapshot[]> | null = null;
-
 /** Kept snapshots, oldest first. */
-export function keptSnapshots(): Promise<KeptSnapshot[]> {
-	cached ??= (async () => {
-		const [config, trend, snapshots] = await Promise.all([getCoverageConfig(), getTrend(), getSnapshots()]);
-		const byName = new Map(trend.coverage_history.filter((p) => p.snapshot).map((p) => [p.snapshot!, p]));
-		return snapshots.map(({ name, report }) => {
-			const point = byName.get(name) ?? null;
-			return {
-				name,
-				id: name.replace(/\.json$/, ''),
-				report,
-				point,
-				coverage: domainCoverage(report.files, config, compactCounts),
-				date: (point?.date ?? report.meta.timestamp).slice(0, 10),
-			};
-		});
-	})();
-	return cached;
-}
+export const keptSnapshots: () => Promise<KeptSnapshot[]> = memoise(async () => {
+	const [config, trend, snapshots] = await Promise.all([getCoverageConfig(), getTrend(), getSnapshots()]);
+	const byName = new Map(trend.coverage_history.filter((p) => p.snapshot).map((p) => [p.snapshot!, p]));
+	return snapshots.map(({ name, report }) => {
+		const point = byName.get(name) ?? null;
+		return {
+			name,
+			id: name.replace(/\.json$/, ''),
+			report,
+			point,
+			coverage: domainCoverage(report.files, config, compactCounts),
+			date: (point?.date ?? report.meta.timestamp).slice(0, 10),
+		};
+	});
+});

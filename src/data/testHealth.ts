@@ -3,6 +3,7 @@
  * page asks for it, and 5,000 test pages must not re-run the analysis 5,000 times.
  */
 import { getCoverageConfig, getTestRuns, getTrend } from './collections.ts';
+import { memoise } from './memoise.ts';
 import { repositoryUrl } from '../lib/trend/commitLinks.ts';
 import type { CoverageConfig } from '../lib/schemas/config.ts';
 import { suiteHistory, type SuiteRun } from '../lib/testHealth/suiteRuns.ts';
@@ -17,15 +18,8 @@ export interface TestHealthData extends TestHealth {
 	repository: string | undefined;
 }
 
-let cached: Promise<TestHealthData> | undefined;
-
 /** The analysed test runs with the config and the suite history. */
-export function getTestHealth(): Promise<TestHealthData> {
-	// In `astro dev` the collections reload when data changes, so compute afresh there.
-	if (!import.meta.env.PROD) return compute();
-	cached ??= compute();
-	return cached;
-}
+export const getTestHealth: () => Promise<TestHealthData> = memoise(compute);
 
 async function compute(): Promise<TestHealthData> {
 	const [config, trend, records] = await Promise.all([getCoverageConfig(), getTrend(), getTestRuns()]);
