@@ -5,6 +5,7 @@
 import { unpackNode, type PackedNode, type TreeRow } from '../../lib/snapshot/packedNode.ts';
 import { coverageStatus } from '../../lib/trend/status.ts';
 import { sourcePageUrl } from '../../lib/snapshot/fileSlug.ts';
+import { formatCount, formatPercent } from '../../lib/text/format.ts';
 
 /** The columns a reader can sort by: fields of a row. */
 type Key = 'name' | 'statements' | 'missing' | 'branches' | 'partial' | 'percent';
@@ -155,7 +156,7 @@ class FileTreeElement extends HTMLElement {
 						(a, b) => b.missing - a.missing,
 					)) {
 						const li = document.createElement('li');
-						li.textContent = `${fn}: ${percent.toFixed(2)}% (${missing} of ${statements} statements missing)`;
+						li.textContent = `${fn}: ${formatPercent(percent)} (${missing} of ${statements} statements missing)`;
 						list.append(li);
 					}
 					details.append(summary, list);
@@ -165,12 +166,12 @@ class FileTreeElement extends HTMLElement {
 			tr.append(th);
 			for (const v of [r.statements, r.missing, r.branches, r.partial]) {
 				const td = document.createElement('td');
-				td.textContent = v.toLocaleString('en-US');
+				td.textContent = formatCount(v);
 				tr.append(td);
 			}
 			const pc = document.createElement('td');
 			pc.className = `file-tree__pc is-${coverageStatus(r.percent, { red, green })}`;
-			pc.textContent = `${r.percent.toFixed(2)}%`;
+			pc.textContent = formatPercent(r.percent);
 			tr.append(pc);
 			const ml = document.createElement('td');
 			ml.className = 'file-tree__lines';
@@ -186,8 +187,8 @@ class FileTreeElement extends HTMLElement {
 				: this.filter
 					? matching === 0
 						? `No file path contains “${this.filter}”.`
-						: `${matching.toLocaleString('en-US')} of ${files.toLocaleString('en-US')} files match “${this.filter}”.`
-					: `${files.toLocaleString('en-US')} files, sorted by ${this.sortKey} (${this.descending ? 'largest' : 'smallest'} first).`;
+						: `${formatCount(matching)} of ${formatCount(files)} files match “${this.filter}”.`
+					: `${formatCount(files)} files, sorted by ${this.sortKey} (${this.descending ? 'largest' : 'smallest'} first).`;
 		if (shown.length > MAX_ROWS)
 			status.textContent += ` Showing the first ${MAX_ROWS} rows: narrow the filter to see more.`;
 	}

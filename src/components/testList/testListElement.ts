@@ -8,6 +8,7 @@ import { formatDuration } from '../../lib/testHealth/suiteDuration.ts';
 import type { TestStatus } from '../../lib/schemas/testResult.ts';
 import { unpackTestIndexRow, type TestIndexEntry, type TestIndexJson } from '../../lib/testHealth/testIndex.ts';
 import { shardOf, unpackShardEntry, type HistoryShard } from '../../lib/testHealth/historyShard.ts';
+import { formatCount } from '../../lib/text/format.ts';
 
 /** Rows per page: enough to scan, few enough to draw at once on a phone. */
 const PAGE_SIZE = 100;
@@ -114,8 +115,8 @@ class TestList extends HTMLElement {
 		const total = this.entries.length;
 		this.querySelector('[data-testid="list-status"]')!.textContent =
 			this.shown.length === 0
-				? `No test of ${total.toLocaleString('en-US')} matches.`
-				: `Tests ${(from + 1).toLocaleString('en-US')}–${(from + rows.length).toLocaleString('en-US')} of ${this.shown.length.toLocaleString('en-US')}${this.shown.length === total ? '' : ` matching (${total.toLocaleString('en-US')} in all)`}.`;
+				? `No test of ${formatCount(total)} matches.`
+				: `Tests ${formatCount(from + 1)}–${formatCount(from + rows.length)} of ${formatCount(this.shown.length)}${this.shown.length === total ? '' : ` matching (${formatCount(total)} in all)`}.`;
 		(this.querySelector('[data-page="prev"]') as HTMLButtonElement).disabled = this.page === 0;
 		(this.querySelector('[data-page="next"]') as HTMLButtonElement).disabled = from + PAGE_SIZE >= this.shown.length;
 	}
