@@ -38,8 +38,8 @@ fi
 # Install every pin the index has; pytest-rerunfailures falls back to Debian's (see above).
 others=$(grep -Ev '^pytest-rerunfailures==' <<<"$pins")
 # shellcheck disable=SC2086 # one argument per pin
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -U $others
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$(grep -E '^pytest-rerunfailures==' <<<"$pins")" 2>/dev/null ||
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 0 -U $others
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 0 "$(grep -E '^pytest-rerunfailures==' <<<"$pins")" 2>/dev/null ||
 	"$venv/bin/python" -c 'import pytest_rerunfailures' ||
 	{ echo "make-current-venv: no pytest-rerunfailures (install python3-pytest-rerunfailures)" >&2; exit 1; }
 echo "make-current-venv: $venv has $(tr '\n' ' ' <<<"$others")"
