@@ -4,14 +4,17 @@
  * so a 100 MB report of 130,000 files costs one pass over its bytes, not an object graph of all of them.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
+import {
+	BACKSLASH,
+	CLOSE_BRACE,
+	CLOSE_BRACKET,
+	COLON,
+	COMMA,
+	isJsonSpace,
+	OPEN_BRACE,
+	OPEN_BRACKET,
+	QUOTE,
+} from './jsonBytes.ts';
 
 /** Byte ranges `[start, end)` of JSON values. */
 export interface CoveragePyIndex {
@@ -20,8 +23,6 @@ export interface CoveragePyIndex {
 	/** Each measured file's value, by the path the report names it with. */
 	files: Map<string, [number, number]>;
 }
-
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** Index of the byte after the string that starts at `at` (a quote); -1 when it never ends. */
 function stringEnd(bytes: Buffer, at: number): number {
@@ -46,7 +47,7 @@ function valueEnd(bytes: Buffer, at: number): number {
 		let i = at;
 		while (i < bytes.length) {
 			const b = bytes[i]!;
-			if (b === COMMA || b === CLOSE_BRACE || b === CLOSE_BRACKET || isSpace(b)) break;
+			if (b === COMMA || b === CLOSE_BRACE || b === CLOSE_BRACKET || isJsonSpace(b)) break;
 			i++;
 		}
 		return i > at ? i : -1;
@@ -83,7 +84,7 @@ function objectMembers(bytes: Buffer, at: number, inner?: string): Members | nul
 	let nested: Map<string, [number, number]> | undefined;
 	let i = at + 1;
 	const skip = () => {
-		while (i < bytes.length && isSpace(bytes[i]!)) i++;
+		while (i < bytes.length && isJsonSpace(bytes[i]!)) i++;
 	};
 	skip();
 	if (bytes[i] === CLOSE_BRACE) return { members, end: i + 1 };
@@ -123,7 +124,7 @@ function objectMembers(bytes: Buffer, at: number, inner?: string): Members | nul
 export function indexCoveragePyJson(bytes: Buffer): CoveragePyIndex | null {
 	let start = 0;
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-	while (start < bytes.length && isSpace(bytes[start]!)) start++;
+	while (start < bytes.length && isJsonSpace(bytes[start]!)) start++;
 	if (bytes[start] !== OPEN_BRACE) return null;
 	let top: Members | null;
 	try {
@@ -132,6 +133,6 @@ export function indexCoveragePyJson(bytes: Buffer): CoveragePyIndex | null {
 		return null; // a key with a broken escape: let the full parser name the problem
 	}
 	if (!top?.inner) return null;
-	for (let i = top.end; i < bytes.length; i++) if (!isSpace(bytes[i]!)) return null;
+	for (let i = top.end; i < bytes.length; i++) if (!isJsonSpace(bytes[i]!)) return null;
 	return { top: top.members, files: top.inner };
 }

@@ -9,23 +9,26 @@
  * way, which then names the problem and its place.
  */
 
+import {
+	BACKSLASH,
+	CLOSE_BRACE,
+	CLOSE_BRACKET,
+	COLON,
+	COMMA,
+	isJsonSpace,
+	OPEN_BRACE,
+	OPEN_BRACKET,
+	QUOTE,
+} from './jsonBytes.ts';
+
 import { compactLineRanges } from '../text/lineRanges.ts';
 import { snapshotFunctions } from './snapshotFile.ts';
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 const MINUS = 45;
 
 class Surprise extends Error {}
 const surprise = new Surprise();
 
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Bytes of literals and numbers outside strings: digits - + . e E t r u f a l s n. */
@@ -33,7 +36,7 @@ const LITERAL = new Uint8Array(256);
 for (const ch of '0123456789-+.eEtrufalsn') LITERAL[ch.charCodeAt(0)] = 1;
 
 function skipWs(b: Uint8Array, i: number): number {
-	while (i < b.length && isWs(b[i]!)) i++;
+	while (i < b.length && isJsonSpace(b[i]!)) i++;
 	return i;
 }
 
@@ -275,7 +278,7 @@ function valueEnd(b: Uint8Array, i: number): number {
 		} else if (c === COMMA) {
 			if (depth === 0) return i;
 			i++;
-		} else if (LITERAL[c] === 1 || isWs(c) || c === COLON) i++;
+		} else if (LITERAL[c] === 1 || isJsonSpace(c) || c === COLON) i++;
 		else throw surprise;
 	}
 	throw surprise;
