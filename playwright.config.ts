@@ -22,6 +22,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	workers: 2,
+	// A hang guard, not a speed goal: axe on a long page took over the default 30 s on a loaded 2-core machine.
+	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: { trace: 'retain-on-failure', launchOptions },
 	projects: sites.map((site) => ({
