@@ -2,11 +2,16 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { compactSnapshot } from './lib/snapshot/compactSnapshot.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeDigest, inputStamp } from './lib/dataDir/inputStamp.ts';
-import { withFolderIndex } from './lib/dataDir/folderIndex.ts';
+import { folderIndexSchema, withFolderIndex } from './lib/dataDir/folderIndex.ts';
+import { coverageConfigSchema } from './lib/schemas/config.ts';
+import { compactSnapshotSchema } from './lib/schemas/compactSnapshot.ts';
+import { testRunSchema } from './lib/schemas/testRun.ts';
+import { trendFileSchema } from './lib/schemas/trend.ts';
 import {
 	DATA_FILES,
 	dataDirFromEnv,
@@ -22,8 +27,11 @@ const dataDir = resolve(dataDirFromEnv());
 const libDigest = codeDigest(fileURLToPath(new URL('./lib/', import.meta.url)));
 
 /**
- * A loader over files of the data directory. Our own zod schemas validate (so a bad file fails the
- * build with file + JSON path + expected/found), and in `astro dev` any change reloads the collection.
+ * A loader over files of the data directory. Our own zod schemas validate as the files are read (so a
+ * bad file fails the build with one line: file + JSON path + expected/found), and in `astro dev` any
+ * change reloads the collection. The collections declare the same schemas as `schema`, which types
+ * the entries for pages; the loader does not call `context.parseData`, as that would validate every
+ * entry a second time (a 40 MB snapshot costs about 1 s) and report errors in Astro's words.
  * A build whose data files and `src/lib` code are unchanged since the last successful load reuses
  * Astro's cached entries instead of parsing and validating again (a 40 MB snapshot costs about 1 s).
  */
@@ -73,12 +81,14 @@ export const collections = {
 		loader: dataLoader('coverage-config', [join(dataDir, DATA_FILES.config)], () => [
 			{ id: 'config', data: loadConfig(dataDir) },
 		]),
+		schema: coverageConfigSchema,
 	}),
 	/** `coverage_trend.json`: the whole history and targets; a single entry with id `trend`. */
 	coverageTrend: defineCollection({
 		loader: dataLoader('coverage-trend', [join(dataDir, DATA_FILES.trend)], () => [
 			{ id: 'trend', data: loadTrend(dataDir) },
 		]),
+		schema: trendFileSchema,
 	}),
 	/**
 	 * `snapshots/*.json`: per-file coverage of the newest runs, validated, then kept compact (counts,
@@ -90,10 +100,11 @@ export const collections = {
 			withFolderIndex(
 				listJsonFiles(join(dataDir, DATA_FILES.snapshots)).map((name) => ({
 					id: name.replace(/\.json$/, ''),
-					data: { ...compactSnapshot(loadSnapshot(dataDir, name)) },
+					data: compactSnapshot(loadSnapshot(dataDir, name)),
 				})),
 			),
 		),
+		schema: z.union([compactSnapshotSchema, folderIndexSchema]),
 	}),
 	/** `test-runs/*.json`: per-test results of the newest runs; id = file name without `.json`. */
 	testRuns: defineCollection({
@@ -105,5 +116,6 @@ export const collections = {
 				})),
 			),
 		),
+		schema: z.union([testRunSchema, folderIndexSchema]),
 	}),
 };

@@ -4,18 +4,13 @@
  * store. Read and write it only through the names and functions here, never by a bare index.
  */
 import type { Counts } from '../coverage/counts.ts';
+import type { CompactFile, CompactFunction } from '../schemas/compactSnapshot.ts';
 
-/** A named function: `[name, statements, covered lines, branches, covered branches]`. */
-export type CompactFunction = [string, number, number, number, number];
+/** The tuple types, declared by their zod schemas (`schemas/compactSnapshot.ts`). */
+export type { CompactFile, CompactFunction };
 
 /** Where each field of a `CompactFunction` sits. */
 export const FUNCTION = { name: 0, statements: 1, covered: 2, branches: 3, coveredBranches: 4 } as const;
-
-/**
- * One file: `[statements, covered lines, branches, covered branches, partial branches,
- * missing line ranges, named functions]`.
- */
-export type CompactFile = [number, number, number, number, number, string, CompactFunction[]];
 
 /** Where each field of a `CompactFile` sits. */
 export const FILE = {

@@ -5,15 +5,12 @@
  */
 import { fileCounts } from '../coverage/counts.ts';
 import { packFile, packFunction, type CompactFile } from './compactFile.ts';
+import type { CompactSnapshot } from '../schemas/compactSnapshot.ts';
 import { formatLineRanges } from '../text/lineRanges.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 
-/** A snapshot as the site keeps it. */
-export interface CompactSnapshot {
-	/** The report's `meta` (coverage.py version, timestamp, whether branches were measured). */
-	meta: { version: string; timestamp: string; branch_coverage: boolean; format?: number | undefined };
-	files: Record<string, CompactFile>;
-}
+/** A snapshot as the site keeps it, declared by its zod schema (`schemas/compactSnapshot.ts`). */
+export type { CompactSnapshot };
 
 /** Compact a validated report; missing lines keep their first `maxRuns` ranges. */
 export function compactSnapshot(report: CoverageReport, maxRuns = 12): CompactSnapshot {
