@@ -9,13 +9,6 @@ import { formatPercent } from '../../src/lib/text/format.ts';
 import type { CoverageStatus } from '../../src/lib/trend/status.ts';
 import { dataDirOption, parseCommandArgs, plain, UsageError } from './usage.ts';
 
-/** Colour only for a terminal, and never when NO_COLOR is set (even with FORCE_COLOR). */
-export function useColour(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
-	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-	if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-	return isTTY;
-}
-
 const COLOUR: Record<CoverageStatus, 'red' | 'yellow' | 'green' | 'gray'> = {
 	red: 'red',
 	yellow: 'yellow',
@@ -43,9 +36,9 @@ export function reportCommand(args: string[]): number {
 	const { report } = readReportForDomains(readInputBytes(positionals[0]!), positionals[0]!, config.domains);
 	const coverage = domainCoverage(report.files, config, summaryOf);
 	const rows = coverageRows(coverage, config, targets);
-	const colour = useColour();
-	const paint = (status: CoverageStatus, text: string) =>
-		colour ? styleText(COLOUR[status], text, { validateStream: false }) : text;
+	// Node decides whether stdout takes colour: a terminal does, a pipe does not, NO_COLOR turns it off
+	// and FORCE_COLOR on (FORCE_COLOR wins over NO_COLOR, as Node's docs say).
+	const paint = (status: CoverageStatus, text: string) => styleText(COLOUR[status], text);
 
 	const header = ['Figure', 'Files', 'Statements', 'Missing', 'Branches', 'Percent', 'Target', 'Status'];
 	const cells = rows.map((r) => [

@@ -58,8 +58,9 @@ Options:
 	report: `Usage: npm run trend -- report <report> [--data-dir DIR] [--top N]
 
 Prints a table per domain (files, statements, missing, branches, percent, target, status), coloured
-by the configured thresholds (plain when NO_COLOR is set or stdout is not a terminal), then the files
-with the most missing lines in each domain.
+by the configured thresholds, then the files with the most missing lines in each domain. Colour
+follows Node's styleText: on a terminal, not on a pipe; NO_COLOR turns it off, FORCE_COLOR on (and
+FORCE_COLOR wins over NO_COLOR).
 
 Options:
   --top N           files listed per domain (default 5)

@@ -1,8 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { useColour } from '../../../scripts/trend/report.ts';
-import { REPORTS, runTrend, runTrendProcess, tempDataDir } from '../../helpers/trend.ts';
+import { spawnSync } from 'node:child_process';
+import { NODE, REPORTS, runTrend, runTrendProcess, tempDataDir } from '../../helpers/trend.ts';
+
+/** A word for `sh -c`, quoted. */
+const shellQuoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** This environment without the colour settings a developer's shell may have. */
+function cleanColourEnv(): NodeJS.ProcessEnv {
+	const env = { ...process.env };
+	for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS']) delete env[name];
+	return env;
+}
 
 describe('report', () => {
 	test('prints a table per domain and the files with the most missing lines, plain when not a terminal', async () => {
@@ -17,20 +27,38 @@ describe('report', () => {
 		);
 	});
 
-	test('colours by the thresholds when forced, and never with NO_COLOR', async () => {
-		const dir = tempDataDir();
-		const coloured = await runTrend(['report', `${REPORTS}/coverage-branch.json`, '--data-dir', dir], {
-			FORCE_COLOR: '1',
+	// Colour is Node's styleText's decision, so these assert Node's documented rules (doc/api/cli.md,
+	// FORCE_COLOR and NO_COLOR): a terminal takes colour, a pipe does not, NO_COLOR turns it off, and
+	// FORCE_COLOR turns it on and wins over NO_COLOR. `script` gives the process a real terminal.
+	const onTerminal = (env: Record<string, string>) => {
+		const command = ['scripts/trend.ts', 'report', `${REPORTS}/coverage-branch.json`, '--data-dir', tempDataDir()];
+		const r = spawnSync('script', ['-qec', [NODE, ...command].map(shellQuoted).join(' '), '/dev/null'], {
+			encoding: 'utf8',
+			env: { ...cleanColourEnv(), TERM: 'xterm-256color', ...env },
 		});
-		expect(coloured.stdout).toContain('\u001b[32m'); // green
-		const plain = await runTrend(['report', `${REPORTS}/coverage-branch.json`, '--data-dir', dir], {
-			FORCE_COLOR: '1',
-			NO_COLOR: '1',
-		});
-		expect(plain.stdout).not.toContain('\u001b[');
-		expect(useColour({}, true)).toBe(true);
-		expect(useColour({ NO_COLOR: '1' }, true)).toBe(false);
-		expect(useColour({}, false)).toBe(false);
+		expect(r.status).toBe(0);
+		return r.stdout;
+	};
+
+	test('colours by the thresholds on a terminal, and not on a pipe', () => {
+		expect(onTerminal({})).toContain('\u001b[32m'); // green
+		const piped = runTrendProcess(['report', `${REPORTS}/coverage-branch.json`, '--data-dir', tempDataDir()]);
+		expect(piped.status).toBe(0);
+		expect(piped.stdout).toMatch(/green$/m);
+		expect(piped.stdout).not.toContain('\u001b[');
+	});
+
+	test('NO_COLOR or FORCE_COLOR=0 turns colour off on a terminal', () => {
+		expect(onTerminal({ NO_COLOR: '1' })).not.toContain('\u001b[');
+		expect(onTerminal({ FORCE_COLOR: '0' })).not.toContain('\u001b[');
+	});
+
+	test('FORCE_COLOR colours a pipe and wins over NO_COLOR, as Node documents', () => {
+		const args = ['report', `${REPORTS}/coverage-branch.json`, '--data-dir', tempDataDir()];
+		expect(runTrendProcess(args, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[32m');
+		const both = runTrendProcess(args, { FORCE_COLOR: '1', NO_COLOR: '1' });
+		expect(both.stdout).toContain('\u001b[32m');
+		expect(both.stderr).toContain("The 'NO_COLOR' env is ignored due to the 'FORCE_COLOR' env being set");
 	});
 });
 
