@@ -61,8 +61,8 @@ export const trendPatchOutputs: OutputEntry[] = [
 		exitStatus: 1,
 		// The commit ids follow the whole backend's content, which other work changes: show them as fixed stand-ins.
 		normalise: [
-			[/from [0-9a-f]{12} \(merge base/g, 'from 3f9a1c0b7d2e (merge base'],
-			[/\) to [0-9a-f]{12}\./g, ') to 8c4e2a6f1b9d.'],
+			[/from [0-9a-f]{7} \(merge base/g, 'from 3f9a1c0 (merge base'],
+			[/\) to [0-9a-f]{7}\./g, ') to 8c4e2a6.'],
 		],
 	},
 ];

@@ -16,6 +16,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PYTHON } from '../shared/python.ts';
+import { shortCommit } from '../../src/lib/trend/commitLinks.ts';
 import { siteOutDir, sites } from '../shared/e2eSites.ts';
 import { pipelineCommitFile, pipelineDataDir, pipelineReportDir } from './pipelinePaths.ts';
 
@@ -61,7 +62,7 @@ function record(): void {
 		[0, 1],
 	);
 	console.log(
-		`local-pipeline: recorded ${commit.slice(0, 12)} into ${dataDir}; check exited ${status}; ` +
+		`local-pipeline: recorded ${shortCommit(commit)} into ${dataDir}; check exited ${status}; ` +
 			`summary ${summary} (${readFileSync(summary, 'utf8').length} characters); ${((Date.now() - started) / 1000).toFixed(1)} s`,
 	);
 }

@@ -132,7 +132,7 @@ async function postCoverageComment({ github, context, core, dir = 'pr-comment' }
 	const { data: pr } = await github.rest.pulls.get({ owner, repo, pull_number: prNumber });
 	if (pr.head.sha !== run.head_sha) {
 		core.notice(
-			`PR #${prNumber} is at ${pr.head.sha.slice(0, 12)}, not the measured ${String(run.head_sha).slice(0, 12)}; not commenting`,
+			`PR #${prNumber} is at ${pr.head.sha.slice(0, 7)}, not the measured ${String(run.head_sha).slice(0, 7)}; not commenting`,
 		);
 		return 'skipped';
 	}

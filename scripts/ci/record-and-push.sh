@@ -63,6 +63,8 @@ remote_git() {
 git config user.name "github-actions[bot]"
 git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
 
+# The commit as every other output shows it (shortCommit in src/lib/trend/commitLinks.ts: 7 characters of a SHA).
+short_commit=${commit:0:7}
 for ((attempt = 1; attempt <= max_attempts; attempt++)); do
 	"$record" "$saved"
 	git add -A -- "$data_dir"
@@ -70,9 +72,9 @@ for ((attempt = 1; attempt <= max_attempts; attempt++)); do
 		echo "record-and-push: $data_dir unchanged, nothing to push"
 		exit 0
 	fi
-	git commit -q -m "Record coverage for ${commit:0:12} [skip ci]"
+	git commit -q -m "Record coverage for ${short_commit} [skip ci]"
 	if remote_git push -q "$remote" "HEAD:refs/heads/$branch"; then
-		echo "record-and-push: pushed the point for ${commit:0:12} to $branch (attempt $attempt)"
+		echo "record-and-push: pushed the point for ${short_commit} to $branch (attempt $attempt)"
 		exit 0
 	fi
 	echo "::notice title=Data push rejected::attempt $attempt of $max_attempts: $branch moved; recording again on its new head"
@@ -80,5 +82,5 @@ for ((attempt = 1; attempt <= max_attempts; attempt++)); do
 	remote_git fetch -q "$remote" "+refs/heads/$branch:refs/remotes/$remote/$branch"
 	git reset -q --hard "refs/remotes/$remote/$branch"
 done
-echo "::error title=Data push failed::could not push the coverage point for ${commit:0:12} after $max_attempts attempts"
+echo "::error title=Data push failed::could not push the coverage point for ${short_commit} after $max_attempts attempts"
 exit 1

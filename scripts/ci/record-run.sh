@@ -66,7 +66,7 @@ if [ -n "$patch_base" ]; then
 	if "$root/scripts/ci/fetch-merge-base.sh" "$patch_base" "${commit:-HEAD}" >/dev/null; then
 		args+=("--base=$patch_base")
 	else
-		echo "::warning title=No patch coverage::no merge base of ${patch_base:0:12} and ${commit:-HEAD} could be fetched; recording without patch coverage"
+		echo "::warning title=No patch coverage::no merge base of ${patch_base:0:7} and ${commit:-HEAD} could be fetched; recording without patch coverage"
 	fi
 fi
 # "--" ends the options: the report path is a positional whatever it starts with.

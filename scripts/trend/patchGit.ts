@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { DataError } from '../../src/lib/dataDir/dataError.ts';
+import { shortCommit } from '../../src/lib/trend/commitLinks.ts';
 
 /** The git facts `trend patch` needs, each from one git process. */
 export interface PatchGitInput {
@@ -71,7 +72,7 @@ export function readPatchGit(repo: string, base: string, head: string, headOptio
 	}
 	const mergeBase = mb.out.trim();
 	const ls = git(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', headSha]);
-	if (!ls.ok) throw repoError(repo, `could not list the files of ${headSha.slice(0, 12)} (${ls.err})`);
+	if (!ls.ok) throw repoError(repo, `could not list the files of ${shortCommit(headSha)} (${ls.err})`);
 	const range = [mergeBase, headSha];
 	const diffArgs = ['--no-color', '--no-ext-diff', '--no-textconv', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
 	const numstat = git(repo, ['diff', ...diffArgs, '--numstat', '-z', ...range, '--']);

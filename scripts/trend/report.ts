@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import { missingLines, summaryOf } from '../../src/lib/coverage/counts.ts';
-import { biggestGaps, coverageRows } from '../../src/lib/coverage/coverageTable.ts';
+import { biggestGaps, coverageRows, type CoverageRow } from '../../src/lib/coverage/coverageTable.ts';
 import { loadConfig, loadTrend } from '../../src/lib/dataDir/dataDir.ts';
 import { readInputBytes } from '../../src/lib/dataDir/dataStore.ts';
 import { domainCoverage } from '../../src/lib/coverage/domainCoverage.ts';
@@ -16,6 +16,35 @@ const COLOUR: Record<CoverageStatus, 'red' | 'yellow' | 'green' | 'gray'> = {
 	none: 'gray',
 };
 const WORD: Record<CoverageStatus, string> = { red: 'red', yellow: 'yellow', green: 'green', none: 'no data' };
+
+/** One column of the table: its title, alignment, whether it takes the status colour, and its cell. */
+interface Column {
+	title: string;
+	align: 'left' | 'right';
+	coloured?: boolean;
+	cell: (r: CoverageRow) => string;
+}
+
+const COLUMNS: Column[] = [
+	{ title: 'Figure', align: 'left', cell: (r) => plain(r.label) },
+	{ title: 'Files', align: 'right', cell: (r) => (r.counts ? String(r.counts.files) : '0') },
+	{ title: 'Statements', align: 'right', cell: (r) => (r.counts ? String(r.counts.num_statements) : '—') },
+	{ title: 'Missing', align: 'right', cell: (r) => (r.counts ? String(missingLines(r.counts)) : '—') },
+	{
+		title: 'Branches',
+		align: 'right',
+		cell: (r) =>
+			r.counts && r.counts.num_branches > 0 ? `${r.counts.covered_branches}/${r.counts.num_branches}` : '—',
+	},
+	{
+		title: 'Percent',
+		align: 'right',
+		coloured: true,
+		cell: (r) => (r.percent === null ? '—' : formatPercent(r.percent)),
+	},
+	{ title: 'Target', align: 'right', cell: (r) => (r.target === null ? '—' : `${r.target}%`) },
+	{ title: 'Status', align: 'left', coloured: true, cell: (r) => WORD[r.status] },
+];
 
 /** `trend report`: a coloured table per domain and the biggest gaps, from a coverage report. */
 export function reportCommand(args: string[]): number {
@@ -40,29 +69,19 @@ export function reportCommand(args: string[]): number {
 	// and FORCE_COLOR on (FORCE_COLOR wins over NO_COLOR, as Node's docs say).
 	const paint = (status: CoverageStatus, text: string) => styleText(COLOUR[status], text);
 
-	const header = ['Figure', 'Files', 'Statements', 'Missing', 'Branches', 'Percent', 'Target', 'Status'];
-	const cells = rows.map((r) => [
-		plain(r.label),
-		r.counts ? String(r.counts.files) : '0',
-		r.counts ? String(r.counts.num_statements) : '—',
-		r.counts ? String(missingLines(r.counts)) : '—',
-		r.counts && r.counts.num_branches > 0 ? `${r.counts.covered_branches}/${r.counts.num_branches}` : '—',
-		r.percent === null ? '—' : formatPercent(r.percent),
-		r.target === null ? '—' : `${r.target}%`,
-		WORD[r.status],
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-	const line = (c: string[]) =>
-		c.map((v, i) => (i === 0 || i === 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-	const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  ')];
-	rows.forEach((r, i) => {
-		const c = cells[i]!;
-		// Colour the percent and status cells only; the padding is computed on the plain text.
-		const padded = c.map((v, j) => (j === 0 || j === 7 ? v.padEnd(widths[j]!) : v.padStart(widths[j]!)));
-		padded[5] = paint(r.status, padded[5]!);
-		padded[7] = paint(r.status, c[7]!);
-		out.push(padded.join('  '));
-	});
+	const widths = COLUMNS.map((col) => Math.max(col.title.length, ...rows.map((r) => col.cell(r).length)));
+	const padded = (text: string, i: number) =>
+		COLUMNS[i]!.align === 'left' ? text.padEnd(widths[i]!) : text.padStart(widths[i]!);
+	const out = [COLUMNS.map((col, i) => padded(col.title, i)).join('  '), widths.map((w) => '─'.repeat(w)).join('  ')];
+	const last = COLUMNS.length - 1;
+	for (const r of rows)
+		out.push(
+			COLUMNS.map((col, i) => {
+				// The last cell is not padded (no trailing blanks); padding is computed on the plain text.
+				const text = i === last ? col.cell(r) : padded(col.cell(r), i);
+				return col.coloured ? paint(r.status, text) : text;
+			}).join('  '),
+		);
 	if (top > 0)
 		for (const d of config.domains) {
 			const gaps = biggestGaps(report, coverage.filesByDomain[d.id] ?? [], top);

@@ -5,6 +5,8 @@
  * uncovered-only toggle. Every string from data or code is set as text, never as HTML.
  */
 import { fileSlug } from '../../lib/snapshot/fileSlug.ts';
+import { shortCommit } from '../../lib/trend/commitLinks.ts';
+import { formatPercent } from '../../lib/text/format.ts';
 import { markAt, MARK, unpackTokens, type SourceFileJson } from '../../lib/snapshot/sourceFileJson.ts';
 
 /** The word and symbol of each mark (the symbol is shown, the word read out: never colour alone). */
@@ -24,8 +26,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 	if (cls) node.className = cls;
 	return node;
 }
-
-const pct = (n: number) => `${(Math.floor(n * 100) / 100).toFixed(2)}%`;
 
 class SourceViewElement extends HTMLElement {
 	data!: SourceFileJson;
@@ -88,7 +88,7 @@ class SourceViewElement extends HTMLElement {
 			div.append(el('dt', term), dd);
 			dl.append(div);
 		};
-		add('Coverage', pct(h.percent));
+		add('Coverage', formatPercent(h.percent));
 		add('Statements', String(h.statements));
 		add('Missing', String(h.missing));
 		if (h.branchCoverage) {
@@ -105,7 +105,7 @@ class SourceViewElement extends HTMLElement {
 		add(h.domains.length === 1 ? 'Domain' : 'Domains', h.domains.length ? domains : 'none');
 		const snap = el('span', `${h.snapshotDate}${h.commit ? ' · ' : ''}`);
 		if (h.commit) {
-			const c = h.commitUrl ? el('a', h.commit.slice(0, 7)) : el('code', h.commit.slice(0, 7));
+			const c = el(h.commitUrl ? 'a' : 'code', shortCommit(h.commit));
 			if (c instanceof HTMLAnchorElement) c.href = h.commitUrl!;
 			snap.append(c);
 		}
@@ -132,7 +132,7 @@ class SourceViewElement extends HTMLElement {
 			const name: HTMLElement = f.line ? el('a', f.name) : el('span', f.name);
 			if (name instanceof HTMLAnchorElement) name.href = `#L${f.line}`;
 			th.append(name);
-			tr.append(th, el('td', String(f.statements)), el('td', String(f.missing)), el('td', pct(f.percent)));
+			tr.append(th, el('td', String(f.statements)), el('td', String(f.missing)), el('td', formatPercent(f.percent)));
 			tbody.append(tr);
 		}
 		section.hidden = false;

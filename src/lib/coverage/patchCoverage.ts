@@ -1,5 +1,6 @@
 import type { AddedLines } from '../git/addedLines.ts';
 import { displayPercent, PERCENT_DECIMALS } from '../text/format.ts';
+import { percentCovered, sumFiles, type FileNumbers } from './counts.ts';
 import type { FileLineCoverage, LineCoverageReport } from './lineCoverage.ts';
 import { toRepoPath, type PathMapping } from './patchPaths.ts';
 
@@ -43,10 +44,19 @@ export interface PatchResult extends PatchCounts {
 	unmeasured: string[];
 }
 
+/** Patch counts as coverage.py's numbers, so that they are added up and turned into a percentage as every other figure. */
+function patchNumbers(c: PatchCounts): FileNumbers {
+	return {
+		num_statements: c.statements,
+		covered_lines: c.covered,
+		num_branches: c.branches,
+		covered_branches: c.covered_branches,
+	};
+}
+
 /** Patch percentage in coverage.py's arithmetic; null with no changed statement. */
 export function patchPercent(c: PatchCounts): number | null {
-	if (c.statements === 0) return null;
-	return (100 * (c.covered + c.covered_branches)) / (c.statements + c.branches);
+	return c.statements === 0 ? null : percentCovered(patchNumbers(c));
 }
 
 /** An added line that opens with a string literal: what a docstring line looks like. */
@@ -132,13 +142,13 @@ export function patchCoverage(
 		if (reportPath === undefined || lines === undefined) unmeasured.push(path);
 		else files.push(patchFile(path, reportPath, lines, changes.get(path)!));
 	}
-	const totals: PatchCounts = { statements: 0, covered: 0, branches: 0, covered_branches: 0 };
-	for (const f of files) {
-		totals.statements += f.statements;
-		totals.covered += f.covered;
-		totals.branches += f.branches;
-		totals.covered_branches += f.covered_branches;
-	}
+	const sum = sumFiles(files, patchNumbers);
+	const totals: PatchCounts = {
+		statements: sum.num_statements,
+		covered: sum.covered_lines,
+		branches: sum.num_branches,
+		covered_branches: sum.covered_branches,
+	};
 	return { ...totals, percent: patchPercent(totals), files, unmeasured };
 }
 

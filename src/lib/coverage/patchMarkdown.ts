@@ -1,6 +1,7 @@
 import { formatLineRanges } from '../text/lineRanges.ts';
 import { formatPercent } from '../text/format.ts';
 import { markdownText } from '../trend/trendCheck.ts';
+import { shortCommit } from '../trend/commitLinks.ts';
 import type { PatchFile, PatchResult } from './patchCoverage.ts';
 import type { PathMapping } from './patchPaths.ts';
 
@@ -21,7 +22,7 @@ export interface PatchContext {
 }
 
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
-const short = (sha: string) => markdownText(sha.slice(0, 12));
+const short = (sha: string) => markdownText(shortCommit(sha));
 /** A path from the diff, escaped, and cut so that one absurd name cannot fill a comment. */
 const shownPath = (p: string) => markdownText(p.length > 200 ? `…${p.slice(-199)}` : p);
 

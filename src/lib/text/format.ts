@@ -61,3 +61,8 @@ export function formatChange(change: number | null | undefined, decimals = PERCE
 export function formatCount(n: number): string {
 	return n.toLocaleString('en-US');
 }
+
+/** A run's duration in words, as the guides state it: `12.3 seconds`. */
+export function formatSeconds(seconds: number): string {
+	return `${seconds.toFixed(1)} seconds`;
+}

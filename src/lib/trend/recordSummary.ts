@@ -2,6 +2,7 @@ import type { CoverageFormat } from '../reports/readCoverageReport.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
 import { formatChange, formatPercent } from '../text/format.ts';
 import { plain } from '../text/plain.ts';
+import { shortCommit } from './commitLinks.ts';
 import { figureLabel, OVERALL, pointValue } from './figures.ts';
 import type { RecordOutcome } from './recordRequest.ts';
 
@@ -17,14 +18,14 @@ export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, 
 	const out: string[] = [];
 	const files = plan.coverage.overall.files;
 	out.push(
-		`Recorded ${plain(point.commit.slice(0, 12))}${point.branch ? ` on ${plain(point.branch)}` : ''} for ${point.date} (${FORMAT_NAME[format]}, ${files} file${files === 1 ? '' : 's'}).`,
+		`Recorded ${plain(shortCommit(point.commit))}${point.branch ? ` on ${plain(point.branch)}` : ''} for ${point.date} (${FORMAT_NAME[format]}, ${files} file${files === 1 ? '' : 's'}).`,
 	);
 	if (!previous) out.push('This is the first point of the history: no change to show.');
 	if (plan.replaced)
 		out.push(
-			`Replaced the earlier point for commit ${plain(point.commit.slice(0, 12))} (recorded for ${plan.replaced.date}).`,
+			`Replaced the earlier point for commit ${plain(shortCommit(point.commit))} (recorded for ${plan.replaced.date}).`,
 		);
-	const since = previous ? `since ${plain(previous.commit.slice(0, 12))} (${previous.date})` : 'first point';
+	const since = previous ? `since ${plain(shortCommit(previous.commit))} (${previous.date})` : 'first point';
 	const ids = [OVERALL, ...config.domains.map((d) => d.id)];
 	const width = Math.max(...ids.map((id) => figureLabel(id, config).length), 5) + 2;
 	for (const id of ids) {
@@ -50,7 +51,7 @@ export function recordSummary({ plan, format, wrote, warnings }: RecordOutcome, 
 		const p = point.patch;
 		const figure = p.percent === null ? 'no executable line changed' : formatPercent(p.percent);
 		out.push(
-			`  ${'Patch'.padEnd(width)}${figure.padStart(7)}  (${p.covered} of ${p.statements} changed statements since ${plain(p.base.slice(0, 12))})`,
+			`  ${'Patch'.padEnd(width)}${figure.padStart(7)}  (${p.covered} of ${p.statements} changed statements since ${plain(shortCommit(p.base))})`,
 		);
 	}
 	out.push(`Wrote ${wrote.join(', ')}.`);

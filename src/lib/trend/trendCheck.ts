@@ -1,4 +1,5 @@
 import { checkedPair, findCheckedPoint, lastKnownValue } from './checkBaseline.ts';
+import { shortCommit } from './commitLinks.ts';
 import { figureIds } from './figures.ts';
 import { figureNow } from './figureNow.ts';
 import type { CoverageConfig } from '../schemas/config.ts';
@@ -105,9 +106,9 @@ export function checkMarkdown(result: CheckResult): string {
 	const head = [
 		`## Coverage check: ${result.passed ? 'passed ✅' : 'failed ❌'}`,
 		'',
-		`Commit ${markdownText(point.commit.slice(0, 12))}${point.branch ? ` on ${markdownText(point.branch)}` : ''} (${markdownText(point.date)})` +
+		`Commit ${markdownText(shortCommit(point.commit))}${point.branch ? ` on ${markdownText(point.branch)}` : ''} (${markdownText(point.date)})` +
 			(previous
-				? ` compared with ${markdownText(previous.commit.slice(0, 12))} (${markdownText(previous.date)}); largest allowed drop ${formatPoints(result.maxDrop)} points.`
+				? ` compared with ${markdownText(shortCommit(previous.commit))} (${markdownText(previous.date)}); largest allowed drop ${formatPoints(result.maxDrop)} points.`
 				: '; no earlier point to compare with.'),
 		'',
 		'| Figure | Now | Previous | Change | Target | Status |',

@@ -318,7 +318,7 @@ describe('record --base stores the commit’s patch coverage on its point', () =
 		);
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
-		expect(r.stdout).toMatch(/^ {2}Patch\s+55\.17% {2}\(13 of 21 changed statements since [0-9a-f]{12}\)$/m);
+		expect(r.stdout).toMatch(/^ {2}Patch\s+55\.17% {2}\(13 of 21 changed statements since [0-9a-f]{7}\)$/m);
 		const history = JSON.parse(readFileSync(join(dataDir, 'coverage_trend.json'), 'utf8')).coverage_history;
 		expect(history.at(-1).patch).toEqual({
 			base,

@@ -58,7 +58,7 @@ describe('record-run.sh and check-run.sh', () => {
 		// The gate judges that commit's point, and says so.
 		const check = script('check-run.sh', dir, [reports], { COMMIT_SHA: sha, DATA_DIR: 'data' });
 		expect([0, 1]).toContain(check.status);
-		expect(check.stdout).toContain(`Commit ${sha.slice(0, 12)} on main (2026-03-04)`);
+		expect(check.stdout).toContain(`Commit ${sha.slice(0, 7)} on main (2026-03-04)`);
 		expect(readFileSync(join(reports, 'summary.md'), 'utf8')).toBe(check.stdout);
 	});
 

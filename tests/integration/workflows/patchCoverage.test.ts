@@ -168,7 +168,7 @@ describe('the pull-request comment', () => {
 				'## Patch coverage: 75.00% (minimum 80%), failed ❌',
 				'',
 				'2 of 2 changed statements and 1 of the 2 branches from them ran in the tests.',
-				`Lines added or changed from ${first.slice(0, 12)} (merge base of ${first}) to ${second.slice(0, 12)}. Report paths are under \`backend/\` in the repository.`,
+				`Lines added or changed from ${first.slice(0, 7)} (merge base of ${first}) to ${second.slice(0, 7)}. Report paths are under \`backend/\` in the repository.`,
 				'',
 				'| Changed file | Statements | Covered | Branches | Patch | Uncovered changed lines |',
 				'| --- | ---: | ---: | ---: | ---: | --- |',

@@ -125,7 +125,7 @@ describe('record-and-push.sh', () => {
 		expect(run.code).toBe(1);
 		expect(run.output.match(/::notice title=Data push rejected::/g)).toHaveLength(3);
 		expect(run.output).toContain(
-			`::error title=Data push failed::could not push the coverage point for ${sha('c').slice(0, 12)} after 3 attempts`,
+			`::error title=Data push failed::could not push the coverage point for ${sha('c').slice(0, 7)} after 3 attempts`,
 		);
 		expect(remoteTrend(remote).coverage_history.map((p) => p.commit)).not.toContain(sha('c'));
 	});

@@ -94,7 +94,7 @@ describe('record', () => {
 			'--message',
 			'm',
 		);
-		expect(r.stdout).toContain('Replaced the earlier point for commit aaaaaaa1 (recorded for 2026-03-05)');
+		expect(r.stdout).toContain('Replaced the earlier point for commit aaaaaaa (recorded for 2026-03-05)');
 		const trend = loadTrend(dir);
 		expect(trend.coverage_history.map((p) => `${p.date} ${p.commit}`)).toEqual([
 			'2026-02-11 initial',
