@@ -3,7 +3,7 @@
  * the other formats relative to where coverage ran; the domains' globs are written for the latter.
  */
 import { domainMatcher, normalizeReportPath } from './domainCoverage.ts';
-import type { ByteSink } from '../reports/coveragepyReduce.ts';
+import type { ByteSink } from '../reports/snapshotOutput.ts';
 import { checkFilePaths, readCoverageReport, type CoverageRead } from '../reports/readCoverageReport.ts';
 import type { Domain } from '../schemas/config.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataError, parseJsonText, parseWith, problemsFromZod } from '../dataDir/dataError.ts';
-import { reduceCoveragePyJson, type ByteSink } from './coveragepyReduce.ts';
+import { reduceCoveragePyJson } from './coveragepyReduce.ts';
+import type { ByteSink } from './snapshotOutput.ts';
 import { snapshotFile } from './snapshotFile.ts';
 import { coverageMetaSchema, coverageReportSchema, coverageSummarySchema } from '../schemas/coveragepy.ts';
 import type { CoverageFile, CoverageReport } from '../schemas/coveragepy.ts';

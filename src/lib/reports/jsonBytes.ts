@@ -1,4 +1,4 @@
-/** The JSON bytes that the byte-level coverage.py readers (`coveragepyReduce`, `coveragepyIndex`) look for. */
+/** The JSON bytes that the byte-level coverage.py readers (`coveragepyReduce`, `coveragepyIndex`) and their scanner (`jsonScan`) look for. */
 
 /** `"` */
 export const QUOTE = 0x22;

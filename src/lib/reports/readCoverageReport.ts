@@ -4,7 +4,7 @@ import { addFile, emptyCounts, percentCovered } from '../coverage/counts.ts';
 import type { CoverageReport } from '../schemas/coveragepy.ts';
 import { readCobertura } from './cobertura.ts';
 import { readCoveragePyJson, type CoverageFigures } from './coveragepyJson.ts';
-import type { ByteSink } from './coveragepyReduce.ts';
+import type { ByteSink } from './snapshotOutput.ts';
 import { readLcov } from './lcov.ts';
 
 /** The coverage formats `trend record` and `trend report` read. */
