@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { sidebar } from './src/sidebar.ts';
+import { sourcePages } from './src/integrations/sourcePages.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` let one checkout deploy anywhere: GitHub Pages under
@@ -31,6 +32,8 @@ export default defineConfig({
 			sidebar: sidebar(),
 		}),
 		mdx(),
+		// Every measured file's source page, written after the pages (see the file).
+		sourcePages(),
 	],
 	vite: {
 		resolve: {

@@ -142,9 +142,10 @@ class FileTreeElement extends HTMLElement {
 				});
 				th.append(b);
 			} else {
-				const name = document.createElement('a');
+				// Without source pages (SOURCE_PAGES=0) the base is empty and the name is plain text.
+				const name = document.createElement(this.dataset.sourceBase ? 'a' : 'span');
 				name.className = 'file-tree__file';
-				name.href = sourcePageUrl(this.dataset.sourceBase!, this.paths[i]!);
+				if (name instanceof HTMLAnchorElement) name.href = sourcePageUrl(this.dataset.sourceBase!, this.paths[i]!);
 				name.textContent = r.name;
 				th.append(name);
 				if (r.functions.length) {

@@ -109,8 +109,8 @@ class SnapshotCompare extends HTMLElement {
 							? `${pc(f.after)}, ${f.after.num_statements} statements`
 							: `was ${pc(f.before)}`
 						: `${pc(f.before)} → ${pc(f.after)} (${formatChange(f.change)} pts)`;
-				// Source pages exist for the newest snapshot's files only.
-				const linked = f.after && toNewest;
+				// Source pages exist for the newest snapshot's files only (and not at all with SOURCE_PAGES=0: no base).
+				const linked = f.after && toNewest && this.dataset.sourceBase;
 				const name = linked
 					? el('a', f.path, { class: 'compare-path', href: sourcePageUrl(this.dataset.sourceBase!, f.path) })
 					: el('span', f.path, { class: 'compare-path' });

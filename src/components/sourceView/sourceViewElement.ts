@@ -1,6 +1,6 @@
 /**
  * The `<source-view>` custom element of the file viewer page: loads one file's page data
- * (`sourceFileJson.ts`) named by `?file=<path>`, draws its header, functions and lines with their
+ * (`sourceFileJson.ts`) named by `?file=<path>` (a file's own address forwards here with it), draws its header, functions and lines with their
  * marks, and handles `#L12-L15` ranges, next/previous uncovered (buttons, `j`/`k`) and the
  * uncovered-only toggle. Every string from data or code is set as text, never as HTML.
  */
@@ -48,6 +48,8 @@ class SourceViewElement extends HTMLElement {
 			status.textContent = `The file ${path} could not be loaded (${(err as Error).message}).`;
 			return;
 		}
+		// The address bar shows the file's own address (`/coverage/files/<slug>/`, which forwarded here), hash kept.
+		history.replaceState(history.state, '', `${this.dataset.base}${fileSlug(path)}/${location.hash}`);
 		document.title = `${path} | ${document.title}`;
 		const h1 = document.querySelector('h1');
 		if (h1) h1.textContent = path;

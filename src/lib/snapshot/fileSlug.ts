@@ -1,5 +1,5 @@
 /**
- * Where a measured file's source page data lives: `/coverage/files/<slug>.json`, the slug a readable
+ * Where a measured file's source page lives: `/coverage/files/<slug>/`, its data `/coverage/files/<slug>.json`, the slug a readable
  * part of the path plus a hash of the whole path (two paths may read alike once made URL-safe, and
  * a case-insensitive disk must not merge `A.py` and `a.py`). The hash is plain arithmetic, not
  * `node:crypto`, so that the browser computes the same slug from a path in a link.
@@ -31,7 +31,12 @@ export function fileSlug(path: string): string {
 	return readable ? `${readable}-${hash}` : hash;
 }
 
-/** The source page of a report path, under the site's base (`import.meta.env.BASE_URL`, ending in `/`). */
+/** The source page of a report path (`/coverage/files/<slug>/`, `#L<line>` when given), under the site's base (`import.meta.env.BASE_URL`, ending in `/`). */
 export function sourcePageUrl(base: string, path: string, line?: number): string {
-	return `${base}coverage/files/?file=${encodeURIComponent(path)}${line ? `#L${line}` : ''}`;
+	return `${base}coverage/files/${fileSlug(path)}/${line ? `#L${line}` : ''}`;
+}
+
+/** The file viewer showing a report path: where a source page forwards to (it keeps the page's `#L…`). */
+export function sourceViewerUrl(base: string, path: string): string {
+	return `${base}coverage/files/?file=${encodeURIComponent(path)}`;
 }

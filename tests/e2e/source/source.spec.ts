@@ -1,9 +1,10 @@
 import { test, expect, expectAccessible } from '../fixtures';
 import type { Page } from '@playwright/test';
+import { fileSlug } from '../../../src/lib/snapshot/fileSlug.ts';
 
-/** Open a file's source page and wait until its code is drawn. */
-async function open(page: Page, path: string, hash = '') {
-	await page.goto(`coverage/files/?file=${encodeURIComponent(path)}${hash}`);
+/** Open a file's source page at its own address (`suffix`: a query and/or `#L…`) and wait until its code is drawn. */
+async function open(page: Page, path: string, suffix = '') {
+	await page.goto(`coverage/files/${fileSlug(path)}/${suffix}`);
 	await expect(page.locator('source-view')).toHaveAttribute('data-ready', 'true');
 }
 
@@ -11,7 +12,10 @@ const line = (page: Page, n: number) => page.locator(`#L${n}`);
 
 test('a range in the address is marked and scrolled to, under the base path', async ({ page }) => {
 	await open(page, 'app/long.py', '#L1200-L1203');
-	expect(page.url()).toContain('/atom-docs/coverage/files/');
+	// The file's own address stays in the address bar, with its range.
+	expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(
+		`/atom-docs/coverage/files/${fileSlug('app/long.py')}/#L1200-L1203`,
+	);
 	for (const n of [1200, 1201, 1202, 1203]) await expect(line(page, n)).toHaveClass(/is-target/);
 	await expect(line(page, 1199)).not.toHaveClass(/is-target/);
 	await expect(line(page, 1204)).not.toHaveClass(/is-target/);
@@ -60,6 +64,7 @@ test('code and file names from data are text: </script>, <!-- and template liter
 
 	await open(page, 'app/</script><!--.py');
 	await expect(page.locator('h1')).toHaveText('app/</script><!--.py');
+	await expect(page).toHaveURL(new RegExp(`/coverage/files/${fileSlug('app/</script><!--.py')}/$`));
 	await expect(page.locator('.sv-note')).toContainText('not in the checkout');
 	await expect(line(page, 2).locator('.sv-m')).toHaveText('✓covered');
 	await expect(line(page, 2).locator('.sv-c')).toHaveText('');
@@ -103,19 +108,33 @@ test('next and previous uncovered by keyboard and buttons; only uncovered lines 
 test('domain page file names link to their source pages', async ({ page }) => {
 	await page.goto('coverage/app/');
 	const gap = page.getByTestId('largest-gaps').getByRole('link', { name: 'app/long.py' });
-	await expect(gap).toHaveAttribute('href', '/atom-docs/coverage/files/?file=app%2Flong.py');
+	await expect(gap).toHaveAttribute('href', `/atom-docs/coverage/files/${fileSlug('app/long.py')}/`);
 	const tree = page.locator('file-tree');
 	await expect(tree).toHaveAttribute('data-ready', 'true');
 	await tree.getByRole('link', { name: 'tabs.py' }).click();
 	await expect(page.locator('source-view')).toHaveAttribute('data-ready', 'true');
 	await expect(page.locator('h1')).toHaveText('app/tabs.py');
+	await expect(page).toHaveURL(new RegExp(`/atom-docs/coverage/files/${fileSlug('app/tabs.py')}/$`));
+});
+
+test("a reload and the back button keep the file's address and range", async ({ page }) => {
+	await open(page, 'app/long.py', '#L12-L15');
+	await page.reload();
+	await expect(page.locator('source-view')).toHaveAttribute('data-ready', 'true');
+	await expect(page).toHaveURL(new RegExp(`/coverage/files/${fileSlug('app/long.py')}/#L12-L15$`));
+	await expect(line(page, 12)).toHaveClass(/is-target/);
+	await expect(line(page, 12)).toBeInViewport();
+	await page.goto('coverage/app/');
+	await page.goBack();
+	await expect(page.locator('source-view')).toHaveAttribute('data-ready', 'true');
+	await expect(page).toHaveURL(new RegExp(`/coverage/files/${fileSlug('app/long.py')}/#L12-L15$`));
 });
 
 test('passes axe in light and dark themes', async ({ page }) => {
 	for (const theme of ['light', 'dark']) {
 		await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 		// A new document each time (an unused parameter): a visit that only changes the hash would not run the init script.
-		await open(page, 'app/hostile.py', `&theme=${theme}#L7-L8`);
+		await open(page, 'app/hostile.py', `?theme=${theme}#L7-L8`);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 		await expectAccessible(page);
 	}

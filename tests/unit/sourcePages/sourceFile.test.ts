@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { contrastRatio, readableOn } from '../../../src/lib/snapshot/colorContrast.ts';
-import { fileSlug, sourcePageUrl } from '../../../src/lib/snapshot/fileSlug.ts';
+import { fileSlug, sourcePageUrl, sourceViewerUrl } from '../../../src/lib/snapshot/fileSlug.ts';
 import { sourceFile } from '../../../src/lib/snapshot/sourceFile.ts';
 import { packTokens, unpackTokens } from '../../../src/lib/snapshot/sourceFileJson.ts';
 import { sameCommit, sourceState } from '../../../src/lib/snapshot/sourceMatch.ts';
@@ -107,7 +107,11 @@ describe('wire details', () => {
 		expect(new Set(slugs).size).toBe(4);
 		for (const s of slugs) expect(s).toMatch(/^[a-z0-9-]+$/);
 		expect(fileSlug('core/a.py')).toBe(fileSlug('core/a.py'));
-		expect(sourcePageUrl('/atom-docs/', 'core/a b.py', 12)).toBe('/atom-docs/coverage/files/?file=core%2Fa%20b.py#L12');
+		expect(sourcePageUrl('/atom-docs/', 'core/a b.py', 12)).toBe(
+			`/atom-docs/coverage/files/${fileSlug('core/a b.py')}/#L12`,
+		);
+		expect(sourcePageUrl('/', 'core/a.py')).toBe(`/coverage/files/${fileSlug('core/a.py')}/`);
+		expect(sourceViewerUrl('/atom-docs/', 'core/a b.py')).toBe('/atom-docs/coverage/files/?file=core%2Fa%20b.py');
 	});
 	test('token colours reach the contrast asked for, and readable ones are kept', () => {
 		expect(contrastRatio(readableOn('#989fb1', '#fbfbfb'), '#fbfbfb')).toBeGreaterThanOrEqual(5.5);

@@ -1,0 +1,61 @@
+/**
+ * Source pages of the newest snapshot, made outside Astro's routes (see `src/integrations/sourcePages.ts`):
+ * after a build, every measured file's data (`/coverage/files/<slug>.json`, highlighted once, kept
+ * between builds) and its own address (`/coverage/files/<slug>/`, a forwarding page); in `astro dev`,
+ * the same two answers for one file on request.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getHighlightCache, getLineHighlighter } from './highlighter.ts';
+import { dataDirFromEnv } from '../lib/dataDir/dataDir.ts';
+import { fileSlug } from '../lib/snapshot/fileSlug.ts';
+import { forwardingPage } from '../lib/snapshot/forwardingPage.ts';
+import { openSourceSite, type Highlighter } from '../lib/snapshot/sourceSite.ts';
+
+/** Whether the site has source pages: `SOURCE_PAGES=0` builds it without them (a site that must stay small). */
+export function sourcePagesOn(env: Record<string, string | undefined> = process.env): boolean {
+	return env.SOURCE_PAGES !== '0';
+}
+
+/** The build's highlighter of a file: the kept highlight of the same text, else Shiki's (and keep it). */
+async function highlighter(): Promise<Highlighter> {
+	const [cache, lines] = await Promise.all([getHighlightCache(), getLineHighlighter()]);
+	return (path, text, code) => {
+		let highlight = cache.get(path, text);
+		if (!highlight) cache.set(path, text, (highlight = lines.highlight(code)));
+		return highlight;
+	};
+}
+
+/** Write every source page and its data under `outDir` for a site under `base`; returns how many files. */
+export async function writeSourcePages(outDir: string, base: string, cwd: string): Promise<number> {
+	if (!sourcePagesOn()) return 0;
+	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
+	if (!site) return 0;
+	const highlight = await highlighter();
+	const folder = join(outDir, 'coverage', 'files');
+	for (const path of site.paths) {
+		const slug = fileSlug(path);
+		mkdirSync(join(folder, slug), { recursive: true });
+		writeFileSync(join(folder, `${slug}.json`), JSON.stringify(site.page(path, highlight)));
+		writeFileSync(join(folder, slug, 'index.html'), forwardingPage(base, path));
+	}
+	return site.paths.length;
+}
+
+/** In `astro dev`: the answer to a request for `/coverage/files/<slug>.json` or `/coverage/files/<slug>/`, else null. */
+export async function devSourcePage(
+	url: string,
+	base: string,
+	cwd: string,
+): Promise<{ type: string; body: string } | null> {
+	const m = /^coverage\/files\/([a-z0-9-]+)(\.json|\/)$/.exec(url.startsWith(base) ? url.slice(base.length) : '');
+	if (!m || !sourcePagesOn()) return null;
+	// Read again on every request, so that a new snapshot shows without a restart.
+	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
+	const path = site?.paths.find((p) => fileSlug(p) === m[1]);
+	if (!site || path === undefined) return null;
+	return m[2] === '/'
+		? { type: 'text/html; charset=utf-8', body: forwardingPage(base, path) }
+		: { type: 'application/json', body: JSON.stringify(site.page(path, await highlighter())) };
+}
