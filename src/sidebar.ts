@@ -19,46 +19,57 @@ function domainLinks(): SidebarItem[] {
 	}
 }
 
-/** Starlight `sidebar` config. Manual `link`s are root-relative; Starlight adds the base path. */
+/** Links to pages of the site (`label → path`, root-relative: Starlight adds the base path), in order. */
+function links(pages: Record<string, string>): SidebarItem[] {
+	return Object.entries(pages).map(([label, link]) => ({ label, link }));
+}
+
+/** Links to content pages in one folder of `content/` (`label → page`), in order. */
+function pagesIn(folder: string, pages: Record<string, string>): SidebarItem[] {
+	return Object.entries(pages).map(([label, page]) => ({ label, slug: `${folder}/${page}` }));
+}
+
+/** The dashboards every sidebar starts with. */
+const HOME_AND_TREND = { 'Coverage at a glance': '/', 'Coverage trend': '/coverage/' };
+
+/** Starlight `sidebar` config. */
 export function sidebar(): SidebarItem[] {
 	return [
 		{
 			label: 'Dashboards',
 			items: [
-				{ label: 'Coverage at a glance', link: '/' },
-				{ label: 'Coverage trend', link: '/coverage/' },
+				...links(HOME_AND_TREND),
 				{ label: 'Domains', items: domainLinks() },
-				{ label: 'Compare snapshots', link: '/coverage/compare/' },
-				{ label: 'Test health', link: '/tests/' },
+				...links({ 'Compare snapshots': '/coverage/compare/', 'Test health': '/tests/' }),
 			],
 		},
 		{
 			label: 'Guides',
-			items: [
-				{ label: 'Atom Test Suite', slug: 'guides/test-suite' },
-				{ label: 'Coverage report interpretation', slug: 'guides/coverage' },
-				{ label: 'Test isolation patterns', slug: 'guides/test-isolation' },
-				{ label: 'Flaky tests', slug: 'guides/flaky-tests' },
-			],
+			items: pagesIn('guides', {
+				'Atom Test Suite': 'test-suite',
+				'Coverage report interpretation': 'coverage',
+				'Test isolation patterns': 'test-isolation',
+				'Flaky tests': 'flaky-tests',
+			}),
 		},
 		{
 			label: 'Reference',
-			items: [
-				{ label: 'Set it up for your backend', slug: 'reference/set-up' },
-				{ label: 'The trend CLI', slug: 'reference/cli' },
-				{ label: 'coverage.config.json', slug: 'reference/configuration' },
-				{ label: 'Coverage trend data', slug: 'reference/trend-data' },
-				{ label: 'Property-test invariants', slug: 'reference/invariants' },
-				{ label: 'Test data factories', slug: 'reference/factories' },
-				{ label: 'Dashboards', slug: 'reference/dashboards' },
-				{ label: 'Test health rules', slug: 'reference/test-health' },
-				{ label: 'CI workflows', slug: 'reference/ci-workflows' },
-				{ label: 'JSON endpoints and badges', slug: 'reference/endpoints' },
-				{ label: 'Data safety', slug: 'reference/data-safety' },
-				{ label: 'Performance budgets', slug: 'reference/performance' },
-				{ label: 'Architecture', slug: 'reference/architecture' },
-				{ label: 'Dependencies', slug: 'reference/dependencies' },
-			],
+			items: pagesIn('reference', {
+				'Set it up for your backend': 'set-up',
+				'The trend CLI': 'cli',
+				'coverage.config.json': 'configuration',
+				'Coverage trend data': 'trend-data',
+				'Property-test invariants': 'invariants',
+				'Test data factories': 'factories',
+				Dashboards: 'dashboards',
+				'Test health rules': 'test-health',
+				'CI workflows': 'ci-workflows',
+				'JSON endpoints and badges': 'endpoints',
+				'Data safety': 'data-safety',
+				'Performance budgets': 'performance',
+				Architecture: 'architecture',
+				Dependencies: 'dependencies',
+			}),
 		},
 	];
 }
@@ -72,12 +83,7 @@ export function testPageSidebar(): SidebarItem[] {
 	return [
 		{
 			label: 'Dashboards',
-			items: [
-				{ label: 'Coverage at a glance', link: '/' },
-				{ label: 'Coverage trend', link: '/coverage/' },
-				{ label: 'Test health', link: '/tests/' },
-				{ label: 'Every test', link: '/tests/all/' },
-			],
+			items: links({ ...HOME_AND_TREND, 'Test health': '/tests/', 'Every test': '/tests/all/' }),
 		},
 		{ label: 'Flaky tests guide', slug: 'guides/flaky-tests' },
 		{ label: 'Test health rules', slug: 'reference/test-health' },

@@ -6,9 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { copyPath, makeBigReport, measureProcess, SOURCE_REPORT } from '../shared/bigReport.ts';
+import { loadLine, machineLine, median, mib } from '../shared/benchFigures.ts';
 
 const RUNS = 3;
 const DIFF_FILES = 5000;
@@ -54,20 +55,13 @@ function makeRepository(): number {
 	return lines;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
-
 try {
 	const made = makeBigReport(reportFile);
 	const lines = makeRepository();
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-	console.log(`report: ${mb(made.bytes)} (${made.bytes} bytes), ${made.files} files`);
+	console.log(machineLine());
+	console.log(`report: ${mib(made.bytes)} (${made.bytes} bytes), ${made.files} files`);
 	console.log(`diff: ${DIFF_FILES} added files, ${lines} added lines`);
-	console.log(
-		`load average before: ${loadavg()
-			.map((l) => l.toFixed(2))
-			.join(' ')}`,
-	);
+	console.log(loadLine('before'));
 	const json = join(dir, 'patch.json');
 	const runs = [];
 	for (let i = 0; i < RUNS; i++)
@@ -86,13 +80,9 @@ try {
 	console.log(
 		`trend patch, whole process (median of ${RUNS}): ${seconds.toFixed(2)} s   goal < 3 s   ${seconds < 3 ? 'met' : 'NOT met'}`,
 	);
-	if (runs[0]!.rss !== null) console.log(`trend patch, peak RSS: ${mb(median(runs.map((r) => r.rss!)))}`);
+	if (runs[0]!.rss !== null) console.log(`trend patch, peak RSS: ${mib(median(runs.map((r) => r.rss!)))}`);
 	if (runs[0]!.cpu !== null) console.log(`CPU time (user + system): ${median(runs.map((r) => r.cpu!)).toFixed(2)} s`);
-	console.log(
-		`load average after: ${loadavg()
-			.map((l) => l.toFixed(2))
-			.join(' ')}`,
-	);
+	console.log(loadLine('after'));
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

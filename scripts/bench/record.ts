@@ -6,30 +6,24 @@
  * passes 100 MB; totals are recomputed so the report stays consistent.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBigReport, measureProcess } from '../shared/bigReport.ts';
+import { loadLine, machineLine, median, mib } from '../shared/benchFigures.ts';
 
 const RUNS = 3;
 const dir = mkdtempSync(join(tmpdir(), 'bench-record-'));
 const reportFile = join(dir, 'coverage.json');
 const measure = measureProcess;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
-
 try {
 	const made = makeBigReport(reportFile);
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+	console.log(machineLine());
 	console.log(
-		`report: ${mb(made.bytes)} (${made.bytes} bytes), ${made.files} files, replicated from tests/fixtures/reports/coverage-branch.json`,
+		`report: ${mib(made.bytes)} (${made.bytes} bytes), ${made.files} files, replicated from tests/fixtures/reports/coverage-branch.json`,
 	);
 
-	console.log(
-		`load average before: ${loadavg()
-			.map((l) => l.toFixed(2))
-			.join(' ')} (other work on the machine slows both sides)`,
-	);
+	console.log(`${loadLine('before')} (other work on the machine slows both sides)`);
 	const node: Array<{ seconds: number; cpu: number | null; rss: number | null }> = [];
 	for (let i = 0; i < RUNS; i++) {
 		const data = join(dir, `data${i}`);
@@ -53,7 +47,7 @@ try {
 			const snap = join(data, 'snapshots', '2026-09-01_be0c000_coverage.json');
 			if (existsSync(snap))
 				console.log(
-					`snapshot written: ${mb(statSync(snap).size)} (keeps summaries, missing lines and missing branches)`,
+					`snapshot written: ${mib(statSync(snap).size)} (keeps summaries, missing lines and missing branches)`,
 				);
 		}
 	}
@@ -82,7 +76,7 @@ print(time.perf_counter() - t, 100 * (s + cb) / (st + br))
 	);
 	if (nodeRss !== null)
 		console.log(
-			`trend record, peak RSS: ${mb(nodeRss)} = ${(nodeRss / made.bytes).toFixed(2)}× the file   goal < 4×   ${nodeRss < 4 * made.bytes ? 'met' : 'NOT met'}`,
+			`trend record, peak RSS: ${mib(nodeRss)} = ${(nodeRss / made.bytes).toFixed(2)}× the file   goal < 4×   ${nodeRss < 4 * made.bytes ? 'met' : 'NOT met'}`,
 		);
 	console.log(
 		`python json.load + summing loop, whole process (median of ${RUNS}): ${pySec.toFixed(2)} s (load + loop alone ${pyInner.toFixed(2)} s)`,
@@ -97,11 +91,7 @@ print(time.perf_counter() - t, 100 * (s + cb) / (st + br))
 			`CPU time (user + system, less sensitive to load): trend record ${nodeCpu.toFixed(2)} s, python ${pyCpu.toFixed(2)} s, ratio ${(nodeCpu / pyCpu).toFixed(2)}`,
 		);
 	}
-	console.log(
-		`load average after: ${loadavg()
-			.map((l) => l.toFixed(2))
-			.join(' ')}`,
-	);
+	console.log(loadLine('after'));
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
  * collections declare those schemas, so each entry's data has its type without a cast.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { isDataFileEntry } from '../lib/dataDir/folderIndex.ts';
+import { isDataFileEntry, type FolderIndex } from '../lib/dataDir/folderIndex.ts';
 import type { CoverageConfig } from '../lib/schemas/config.ts';
 import type { CompactSnapshot } from '../lib/snapshot/compactSnapshot.ts';
 import type { TestRun } from '../lib/schemas/testRun.ts';
@@ -23,20 +23,20 @@ export async function getTrend(): Promise<TrendFile> {
 	return entry?.data ?? { coverage_history: [], targets: {} };
 }
 
-/** Kept snapshots (compact: counts, missing ranges, functions), oldest first, with their file names. */
-export async function getSnapshots(): Promise<Array<{ name: string; report: CompactSnapshot }>> {
-	const entries = await getCollection('coverageSnapshots');
+/** A folder collection's data files with their file names, oldest first (names start with the date). */
+function dataFiles<T>(entries: Array<{ id: string; data: T }>): Array<{ name: string; data: Exclude<T, FolderIndex> }> {
 	return entries
 		.filter(isDataFileEntry)
-		.map((e) => ({ name: `${e.id}.json`, report: e.data }))
+		.map((e) => ({ name: `${e.id}.json`, data: e.data }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Kept snapshots (compact: counts, missing ranges, functions), oldest first, with their file names. */
+export async function getSnapshots(): Promise<Array<{ name: string; report: CompactSnapshot }>> {
+	return dataFiles(await getCollection('coverageSnapshots')).map(({ name, data }) => ({ name, report: data }));
 }
 
 /** Kept per-test run records, oldest first, with their file names. */
 export async function getTestRuns(): Promise<Array<{ name: string; run: TestRun }>> {
-	const entries = await getCollection('testRuns');
-	return entries
-		.filter(isDataFileEntry)
-		.map((e) => ({ name: `${e.id}.json`, run: e.data }))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return dataFiles(await getCollection('testRuns')).map(({ name, data }) => ({ name, run: data }));
 }

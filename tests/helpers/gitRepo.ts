@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** Run git in a folder with a fixed identity and dates; throws with git's message when it fails. */
 export function git(dir: string, ...args: string[]): string {
@@ -25,4 +28,22 @@ export function git(dir: string, ...args: string[]): string {
 export function initRepo(dir: string): void {
 	git(dir, 'init', '-q', '-b', 'main');
 	git(dir, 'config', 'core.autocrlf', 'false');
+}
+
+/**
+ * A bare repository (branch main) holding this checkout's `data/` in one commit, in a new temporary
+ * folder `base`: the remote that CI's record-and-push scripts push to.
+ */
+export function remoteWithData(prefix: string): { base: string; remote: string } {
+	const base = mkdtempSync(join(tmpdir(), prefix));
+	const remote = join(base, 'remote.git');
+	git(base, 'init', '-q', '--bare', '-b', 'main', remote);
+	const seed = join(base, 'seed');
+	mkdirSync(seed);
+	initRepo(seed);
+	cpSync(join(resolve('.'), 'data'), join(seed, 'data'), { recursive: true });
+	git(seed, 'add', 'data');
+	git(seed, 'commit', '-q', '-m', 'seed data');
+	git(seed, 'push', '-q', remote, 'main');
+	return { base, remote };
 }

@@ -131,17 +131,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const args = (report: string, ...more: string[]) => [
-	'patch',
-	join(reports, report),
-	'--repo',
-	repo,
-	'--base',
-	'main',
-	'--min',
-	'80',
-	...more,
-];
+/** `trend patch` of a report against the fixture repository's main. */
+const patchOf = (report: string) => ['patch', join(reports, report), '--repo', repo, '--base', 'main'];
+const args = (report: string, ...more: string[]) => [...patchOf(report), '--min', '80', ...more];
 
 describe('patch coverage of a real change, counted by hand', () => {
 	test('coverage.py JSON: 13 of 21 changed statements and 3 of 8 branches, 55.17%, below 80: exit 1', async () => {
@@ -251,16 +243,7 @@ describe('patch coverage of a real change, counted by hand', () => {
 		const config = JSON.parse(readFileSync(join(dataDir, 'coverage.config.json'), 'utf8'));
 		config.gate.patch_min = 55;
 		writeFileSync(join(dataDir, 'coverage.config.json'), JSON.stringify(config));
-		const r = await runTrend([
-			'patch',
-			join(reports, 'coverage.json'),
-			'--repo',
-			repo,
-			'--base',
-			'main',
-			'--data-dir',
-			dataDir,
-		]);
+		const r = await runTrend([...patchOf('coverage.json'), '--data-dir', dataDir]);
 		expect(r.stdout).toContain('(minimum 55%), passed ✅');
 		expect(r.status).toBe(0);
 	});
@@ -270,18 +253,7 @@ describe('patch coverage of a real change, counted by hand', () => {
 		writeFileSync(join(repo, 'README.md'), '# Repository\n\nMore words.\n');
 		git(repo, 'commit', '-qam', 'Docs');
 		try {
-			const r = await runTrend([
-				'patch',
-				join(reports, 'coverage.json'),
-				'--repo',
-				repo,
-				'--base',
-				'main',
-				'--head',
-				'docs',
-				'--min',
-				'100',
-			]);
+			const r = await runTrend([...patchOf('coverage.json'), '--head', 'docs', '--min', '100']);
 			expect(r.status).toBe(0);
 			expect(r.stdout.split('\n')[0]).toBe('## Patch coverage: no executable line changed ✅');
 			expect(r.stdout).toContain(
@@ -293,29 +265,21 @@ describe('patch coverage of a real change, counted by hand', () => {
 	});
 });
 
+/** `trend record <report> --base main` as its own process in the fixture repository, as CI runs it. */
+const recordInRepo = (...more: string[]) =>
+	spawnSync(
+		NODE,
+		[join(process.cwd(), 'scripts/trend.ts'), 'record', join(reports, 'coverage.json'), '--base', 'main', ...more],
+		{ cwd: repo, encoding: 'utf8', env: { ...process.env, GITHUB_SHA: '', GITHUB_REF_NAME: '' } },
+	);
+
 describe('record --base stores the commit’s patch coverage on its point', () => {
 	test('the figures of trend patch, rounded as the trend stores them; older points stay as they were', () => {
 		const dataDir = join(root, 'record-data');
 		cpSync('tests/fixtures/trend/data', dataDir, { recursive: true });
 		const before = JSON.parse(readFileSync(join(dataDir, 'coverage_trend.json'), 'utf8')).coverage_history;
 		const feature = git(repo, 'rev-parse', 'feature');
-		const r = spawnSync(
-			NODE,
-			[
-				join(process.cwd(), 'scripts/trend.ts'),
-				'record',
-				join(reports, 'coverage.json'),
-				'--commit',
-				feature,
-				'--date',
-				'2026-03-05',
-				'--base',
-				'main',
-				'--data-dir',
-				dataDir,
-			],
-			{ cwd: repo, encoding: 'utf8', env: { ...process.env, GITHUB_SHA: '', GITHUB_REF_NAME: '' } },
-		);
+		const r = recordInRepo('--commit', feature, '--date', '2026-03-05', '--data-dir', dataDir);
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/^ {2}Patch\s+55\.17% {2}\(13 of 21 changed statements since [0-9a-f]{7}\)$/m);
@@ -332,21 +296,7 @@ describe('record --base stores the commit’s patch coverage on its point', () =
 	});
 
 	test('an unknown commit to measure is bad input', () => {
-		const r = spawnSync(
-			NODE,
-			[
-				join(process.cwd(), 'scripts/trend.ts'),
-				'record',
-				join(reports, 'coverage.json'),
-				'--commit',
-				'abc1234def',
-				'--base',
-				'main',
-				'--data-dir',
-				join(root, 'record-data'),
-			],
-			{ cwd: repo, encoding: 'utf8' },
-		);
+		const r = recordInRepo('--commit', 'abc1234def', '--data-dir', join(root, 'record-data'));
 		expect(r.stderr).toMatch(/--commit: unknown git ref "abc1234def"/);
 		expect(r.status).toBe(2);
 	});

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { git, remoteWithData } from '../../helpers/gitRepo.ts';
 
 /**
  * publish-data's token can push to main, so it reaches git's network commands alone: not the
@@ -11,25 +11,11 @@ import { describe, expect, test } from 'vitest';
 const ROOT = resolve('.');
 const TOKEN = 'ghs_s3cretTokenForThePushOnly';
 
-function git(cwd: string, ...args: string[]): string {
-	const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-	return run.stdout;
-}
-
 describe('record-and-push.sh and the push token', () => {
 	test('gives the token to git push alone: the recorder never sees it and .git/config never holds it', () => {
-		const base = mkdtempSync(join(tmpdir(), 'push-token-'));
-		const remote = join(base, 'remote.git');
-		git(base, 'init', '-q', '--bare', '-b', 'main', remote);
+		const { base, remote } = remoteWithData('push-token-');
 		const clone = join(base, 'clone');
-		mkdirSync(clone);
-		git(clone, 'init', '-q', '-b', 'main');
-		cpSync(join(ROOT, 'data'), join(clone, 'data'), { recursive: true });
-		git(clone, 'add', 'data');
-		git(clone, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'seed');
-		git(clone, 'remote', 'add', 'origin', remote);
-		git(clone, 'push', '-q', 'origin', 'main');
+		git(base, 'clone', '-q', remote, clone);
 
 		// A recorder that writes down the environment it got and changes data/.
 		const seen = join(base, 'recorder-env.txt');
@@ -66,7 +52,7 @@ describe('record-and-push.sh and the push token', () => {
 		});
 		expect(run.stderr).toBe('');
 		expect(run.status).toBe(0);
-		expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe('Record coverage for abc1234 [skip ci]\n');
+		expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe('Record coverage for abc1234 [skip ci]');
 
 		expect(readFileSync(seen, 'utf8')).not.toContain(TOKEN);
 		expect(readFileSync(join(clone, '.git', 'config'), 'utf8')).not.toContain(TOKEN);

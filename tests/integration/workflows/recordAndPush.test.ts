@@ -1,34 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PYTHON } from '../../../scripts/shared/python.ts';
 import { tinyBackend } from '../../helpers/tinyBackend.ts';
+import { git, remoteWithData } from '../../helpers/gitRepo.ts';
 
 const ROOT = resolve('.');
 const SCRIPT = join(ROOT, 'scripts/ci/record-and-push.sh');
 /** The real recorder, running the real trend CLI of this checkout. */
 const RECORD = join(ROOT, 'scripts/ci/record-run.sh');
 
-function git(cwd: string, ...args: string[]): string {
-	const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-	return run.stdout;
-}
-
-/** A bare repository holding this checkout's data/ on main, and `n` clones of it. */
+/** A bare repository holding this checkout's data/ on main, and a clone of it per name. */
 function remoteWithClones(names: string[]): { remote: string; clones: Record<string, string> } {
-	const base = mkdtempSync(join(tmpdir(), 'race-'));
-	const remote = join(base, 'remote.git');
-	git(base, 'init', '-q', '--bare', '-b', 'main', remote);
-	const seed = join(base, 'seed');
-	mkdirSync(seed);
-	git(seed, 'init', '-q', '-b', 'main');
-	cpSync(join(ROOT, 'data'), join(seed, 'data'), { recursive: true });
-	git(seed, 'add', 'data');
-	git(seed, '-c', 'user.name=seed', '-c', 'user.email=seed@example.com', 'commit', '-q', '-m', 'seed data');
-	git(seed, 'push', '-q', remote, 'main');
+	const { base, remote } = remoteWithData('race-');
 	const clones: Record<string, string> = {};
 	for (const name of names) {
 		clones[name] = join(base, name);

@@ -7,6 +7,26 @@ import { stepListeners, type StopPoint } from '../../../src/lib/dataDir/stopPoin
 import { folderBytes, REPORTS, runTrend, tempDataDir } from '../../helpers/trend.ts';
 
 let listener: ((step: StopPoint) => void) | null = null;
+
+/** What another run leaves when it records in between: the trend with one more point, renamed into place. */
+function anotherRunAdds(trendPath: string, point: Record<string, string>): void {
+	const trend = JSON.parse(readFileSync(trendPath, 'utf8'));
+	trend.coverage_history.push({ ...trend.coverage_history[0], ...point });
+	writeFileSync(`${trendPath}.other`, `${JSON.stringify(trend, null, 2)}\n`);
+	renameSync(`${trendPath}.other`, trendPath);
+}
+
+/** This run: the branch report recorded for commit mine0001 on 2026-06-01. */
+function recordMine(dir: string, ...more: string[]) {
+	return runTrend([
+		'record',
+		`${REPORTS}/coverage-branch.json`,
+		...more,
+		'--commit=mine0001',
+		'--date=2026-06-01',
+		`--data-dir=${dir}`,
+	]);
+}
 afterEach(() => {
 	if (listener) stepListeners.delete(listener);
 });
@@ -18,20 +38,10 @@ test('when another run renames a trend in between its read and its rename, recor
 	listener = (step) => {
 		if (step !== 'prepared' || played++ > 0) return;
 		// What a run that took a stale lock over would leave: a new trend with its own point.
-		const trend = JSON.parse(readFileSync(trendPath, 'utf8'));
-		trend.coverage_history.push({ ...trend.coverage_history[0], commit: 'other01', date: '2026-05-01' });
-		writeFileSync(`${trendPath}.other`, `${JSON.stringify(trend, null, 2)}\n`);
-		renameSync(`${trendPath}.other`, trendPath);
+		anotherRunAdds(trendPath, { commit: 'other01', date: '2026-05-01' });
 	};
 	stepListeners.add(listener);
-	const r = await runTrend([
-		'record',
-		`${REPORTS}/coverage-branch.json`,
-		`--junit=${REPORTS}/junit-plain.xml`,
-		'--commit=mine0001',
-		'--date=2026-06-01',
-		`--data-dir=${dir}`,
-	]);
+	const r = await recordMine(dir, `--junit=${REPORTS}/junit-plain.xml`);
 	expect(r.stderr).toBe('');
 	expect(r.status).toBe(0);
 	expect(played).toBe(2); // the first plan was dropped, the second one renamed
@@ -47,14 +57,7 @@ test('a run whose lock was taken over writes nothing and exits 2 with one line',
 		if (step === 'prepared') writeFileSync(join(dir, LOCK_OWNER_NAME), '4242 another-run\n');
 	};
 	stepListeners.add(listener);
-	const r = await runTrend([
-		'record',
-		`${REPORTS}/coverage-branch.json`,
-		`--junit=${REPORTS}/junit-plain.xml`,
-		'--commit=mine0001',
-		'--date=2026-06-01',
-		`--data-dir=${dir}`,
-	]);
+	const r = await recordMine(dir, `--junit=${REPORTS}/junit-plain.xml`);
 	expect(r.status).toBe(2);
 	expect(r.stderr.trim().split('\n')).toEqual([
 		`${join(dir, '.trend.lock')}: another run took the data directory's lock over (it names another holder); this run wrote nothing, run it again`,
@@ -77,24 +80,10 @@ test('a plan made again that no longer keeps the snapshot leaves no snapshot fil
 		// The other run recorded a newer commit with its snapshot: with snapshots_keep 1, that one stays.
 		mkdirSync(join(dir, 'snapshots'), { recursive: true });
 		copyFileSync(`${REPORTS}/coverage-branch.json`, join(dir, 'snapshots', '2026-07-01_other01_coverage.json'));
-		const trend = JSON.parse(readFileSync(trendPath, 'utf8'));
-		trend.coverage_history.push({
-			...trend.coverage_history[0],
-			commit: 'other01',
-			date: '2026-07-01',
-			snapshot: '2026-07-01_other01_coverage.json',
-		});
-		writeFileSync(`${trendPath}.other`, `${JSON.stringify(trend, null, 2)}\n`);
-		renameSync(`${trendPath}.other`, trendPath);
+		anotherRunAdds(trendPath, { commit: 'other01', date: '2026-07-01', snapshot: '2026-07-01_other01_coverage.json' });
 	};
 	stepListeners.add(listener);
-	const r = await runTrend([
-		'record',
-		`${REPORTS}/coverage-branch.json`,
-		'--commit=mine0001',
-		'--date=2026-06-01',
-		`--data-dir=${dir}`,
-	]);
+	const r = await recordMine(dir);
 	expect(r.stderr).toBe('');
 	expect(r.status).toBe(0);
 	expect(readdirSync(join(dir, 'snapshots'))).toEqual(['2026-07-01_other01_coverage.json']);
