@@ -3,7 +3,7 @@
  * matches the snapshot) and its highlight: the marks of every line, the never-taken branches in
  * coverage.py's words, the functions table and the header's figures.
  */
-import { branchTarget, branchText } from '../coverage/branchText.ts';
+import { missedBranches } from '../coverage/branchText.ts';
 import { lineStatus } from '../coverage/lineStatus.ts';
 import { fileCounts, missingLines, percentCovered } from '../coverage/counts.ts';
 import type { CoverageFile } from '../schemas/coveragepy.ts';
@@ -25,6 +25,8 @@ export function sourceFile(
 	state: SourceState,
 	code: SourceCode | null,
 	header: Omit<SourceHeader, 'statements' | 'missing' | 'branches' | 'partial' | 'excluded' | 'percent'>,
+	/** The coverage.py that measured the file (`meta.version`): its wording of never-taken branches. */
+	coverageVersion = '',
 ): SourceFileJson {
 	const shown = state === 'shown' && code !== null;
 	const { status, missedTargets, knowsExecuted } = lineStatus(file, shown ? code.lines : null);
@@ -35,11 +37,7 @@ export function sourceFile(
 	for (let n = 1; n <= count; n++) marks += MARK[status.get(n) ?? 'none'];
 	const partial = [...missedTargets.entries()]
 		.sort(([a], [b]) => a - b)
-		.map(([line, targets]) => ({
-			line,
-			targets: targets.map(branchTarget),
-			texts: targets.map((to) => branchText(line, to, shown ? code.lines : null)),
-		}));
+		.map(([line, targets]) => ({ line, ...missedBranches(line, targets, shown ? code.lines : null, coverageVersion) }));
 	const functions = Object.entries(file.functions ?? {})
 		.filter(([name]) => name !== '')
 		.map(([name, region]) => {

@@ -92,7 +92,7 @@ export interface SourceFileJson {
 	styles: TokenStyle[];
 	/** One `MARK` per line, as many as the code has lines (or as the last marked line, without code). */
 	marks: string;
-	/** Per partial line, the targets never jumped to (`34`, `exit`) and coverage.py's words for them. */
+	/** Per partial line, the targets never jumped to (`34`, `exit`, `anywhere`) and coverage.py's words for them. */
 	partial: Array<{ line: number; targets: string[]; texts: string[] }>;
 	functions: SourceFunction[];
 	header: SourceHeader;

@@ -90,14 +90,21 @@ export function openSourceSite(dataDir: string, base: string, cwd: string): Sour
 				repository && repoPath && commit && /^[0-9a-f]{7,64}$/i.test(commit)
 					? `${repository}/blob/${commit}/${repoPath.split('/').map(encodeURIComponent).join('/')}`
 					: null;
-			return sourceFile(path, file, state, code, {
-				domains: domainsOf(path),
-				snapshotDate,
-				commit,
-				commitUrl: commit ? commitUrl(repository, commit) : null,
-				fileUrl,
-				branchCoverage: report.meta.branch_coverage,
-			});
+			return sourceFile(
+				path,
+				file,
+				state,
+				code,
+				{
+					domains: domainsOf(path),
+					snapshotDate,
+					commit,
+					commitUrl: commit ? commitUrl(repository, commit) : null,
+					fileUrl,
+					branchCoverage: report.meta.branch_coverage,
+				},
+				report.meta.version,
+			);
 		},
 	};
 }

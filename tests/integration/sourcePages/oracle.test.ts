@@ -13,7 +13,7 @@ import { coverageReportSchema, type CoverageReport } from '../../../src/lib/sche
 import { sourceFile } from '../../../src/lib/snapshot/sourceFile.ts';
 import { markAt, MARK } from '../../../src/lib/snapshot/sourceFileJson.ts';
 import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
-import { PYTHON } from '../../../scripts/shared/python.ts';
+import { CURRENT_PYTHON, PYTHON } from '../../../scripts/shared/python.ts';
 
 const BACKEND = resolve('examples/atom-backend');
 const work = mkdtempSync(join(tmpdir(), 'source-oracle-'));
@@ -45,10 +45,10 @@ function readHtmlReport(dir: string): Map<string, Map<number, HtmlLine>> {
 	return out;
 }
 
-function python(args: string[], env: Record<string, string>) {
+function python(args: string[], env: Record<string, string>, interpreter = PYTHON, cwd = BACKEND) {
 	const base = { ...process.env };
 	for (const key of ['ATOM_FLAKY_FAILS', 'ATOM_SETUP_ERROR', 'ATOM_ATTEMPTS_FILE', 'PYTEST_ADDOPTS']) delete base[key];
-	const r = spawnSync(PYTHON, args, { cwd: BACKEND, env: { ...base, ...env }, encoding: 'utf8' });
+	const r = spawnSync(interpreter, args, { cwd, env: { ...base, ...env }, encoding: 'utf8' });
 	expect(r.status, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
 }
 
@@ -138,4 +138,37 @@ describe('source pages against coverage.py’s HTML report of the same run', () 
 		}
 		expect(partials).toBeGreaterThan(3);
 	});
+});
+
+describe('a branch line that always raised, against today’s coverage.py', () => {
+	// coverage.py 6.5 (Debian's, above) names each missed target; 7.6.8 and later word a line none of
+	// whose branches was taken as one sentence. The example backend has no such line; this fixture has one.
+	const FIXTURE = resolve('tests/fixtures/oracle-raises');
+	test('the page words it as coverage.py’s HTML report does, and an ordinary partial line as before', () => {
+		const env = { COVERAGE_FILE: join(work, '.coverage-raises'), PYTHONDONTWRITEBYTECODE: '1' };
+		const run = (args: string[]) => python(args, env, CURRENT_PYTHON, FIXTURE);
+		run(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--cov=.', '--cov-branch', '--cov-report=']);
+		run(['-m', 'coverage', 'json', '-o', join(work, 'raises.json')]);
+		run(['-m', 'coverage', 'html', '-d', join(work, 'raises-html')]);
+		const read = readCoveragePyJson(readFileSync(join(work, 'raises.json')), 'raises.json');
+		const report = coverageReportSchema.parse(JSON.parse((read.snapshot as Buffer).toString('utf8')));
+		const theirs = readHtmlReport(join(work, 'raises-html')).get('raises.py')!;
+		const lines = sourceLines(decodeSource(readFileSync(join(FIXTURE, 'raises.py'))).text);
+		const page = sourceFile(
+			'raises.py',
+			report.files['raises.py']!,
+			'shown',
+			{ lines, encoding: 'utf-8', tokens: [], styles: [] },
+			{ domains: [], snapshotDate: '', commit: null, commitUrl: null, fileUrl: null, branchCoverage: true },
+			report.meta.version,
+		);
+		expect(page.partial.map((p) => p.line)).toEqual([5, 11]);
+		const [raised, ordinary] = page.partial;
+		expect(theirs.get(5)).toMatchObject({ cls: 'par', targets: ['anywhere'] });
+		expect(raised!.targets).toEqual(['anywhere']);
+		expect(raised!.texts).toEqual([theirs.get(5)!.long]);
+		expect(raised!.texts).toEqual(["line 5 didn't jump anywhere: it always raised an exception."]);
+		expect(ordinary!.targets).toEqual(theirs.get(11)!.targets);
+		expect(theirs.get(11)!.long.startsWith(ordinary!.texts[0]!)).toBe(true);
+	}, 120_000);
 });

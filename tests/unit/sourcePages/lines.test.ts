@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { branchTarget, branchText } from '../../../src/lib/coverage/branchText.ts';
+import { branchTarget, branchText, missedBranches, saysAlwaysRaised } from '../../../src/lib/coverage/branchText.ts';
 import { isDocstringLine, lineStatus } from '../../../src/lib/coverage/lineStatus.ts';
 import { compactLineRanges, parseLineRanges } from '../../../src/lib/text/lineRanges.ts';
 
@@ -96,5 +96,30 @@ describe('line ranges', () => {
 	test('a range no file has is skipped, not allocated', () => {
 		expect(parseLineRanges('1-999999999,4')).toEqual([4]);
 		expect(parseLineRanges('9-3')).toEqual([]);
+	});
+});
+
+describe('a line none of whose branches was taken', () => {
+	test('coverage.py 7.6.8 and later say it always raised, in one sentence with the short form "anywhere"', () => {
+		for (const version of ['7.6.8', '7.11.3', '7.16.2', '8.0.0', '7.7.0a1'])
+			expect(missedBranches(4, [5, 7], null, version), version).toEqual({
+				targets: ['anywhere'],
+				texts: ["line 4 didn't jump anywhere: it always raised an exception."],
+			});
+	});
+	test('older coverage.py names each target, and one missed target is never "anywhere"', () => {
+		for (const version of ['6.5.0', '7.6.7', '7.5.4', ''])
+			expect(missedBranches(4, [5, 7], null, version), version).toEqual({
+				targets: ['5', '7'],
+				texts: ["line 4 didn't jump to line 5", "line 4 didn't jump to line 7"],
+			});
+		expect(missedBranches(4, [5], null, '7.16.2').targets).toEqual(['5']);
+	});
+	test('versions compare by number, not as text', () => {
+		expect(saysAlwaysRaised('7.10.0')).toBe(true);
+		expect(saysAlwaysRaised('7.6.10')).toBe(true);
+		expect(saysAlwaysRaised('7.6.7')).toBe(false);
+		expect(saysAlwaysRaised('10.0')).toBe(true);
+		expect(saysAlwaysRaised('not a version')).toBe(false);
 	});
 });
