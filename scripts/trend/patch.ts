@@ -5,6 +5,7 @@ import { annotationCommand, patchAnnotations } from '../../src/lib/coverage/patc
 import { meetsMinimum } from '../../src/lib/coverage/patchCoverage.ts';
 import { patchJson } from '../../src/lib/coverage/patchJson.ts';
 import { patchMarkdown } from '../../src/lib/coverage/patchMarkdown.ts';
+import { siteAddress, siteSourcePages } from '../../src/lib/coverage/patchSourceLinks.ts';
 import { formatPercent } from '../../src/lib/text/format.ts';
 import { measurePatch } from './measurePatch.ts';
 import { dataDirOption, parseCommandArgs, UsageError } from './usage.ts';
@@ -40,6 +41,7 @@ export function patchCommand(args: string[]): number {
 		annotations: { type: 'string' },
 		json: { type: 'string' },
 		'path-prefix': { type: 'string' },
+		'site-url': { type: 'string' },
 	});
 	if (positionals.length !== 1)
 		throw new UsageError(
@@ -48,6 +50,11 @@ export function patchCommand(args: string[]): number {
 	if (values.base === undefined || values.base.trim() === '')
 		throw new UsageError('trend patch: --base: expected the git ref to compare with (see "trend patch --help")');
 	const limit = annotationLimit(values.annotations);
+	const site = values['site-url'] === undefined ? undefined : siteAddress(values['site-url']);
+	if (site === null)
+		throw new UsageError(
+			`trend patch: --site-url: expected the site's http(s) address, found "${String(values['site-url'])}"`,
+		);
 	const minimum = minimumOption(values.min, values['data-dir']);
 	const { git, mapping, result } = measurePatch({
 		reportFile: positionals[0]!,
@@ -68,6 +75,8 @@ export function patchCommand(args: string[]): number {
 		passed,
 		annotated: written.length,
 		annotatable: annotations.length,
+		// The published site's source pages (its newest snapshot is the data directory's).
+		sourcePages: site === undefined ? undefined : siteSourcePages(site, dataDirOption(values['data-dir'])),
 	};
 	const markdown = patchMarkdown(result, context);
 	process.stdout.write(markdown);

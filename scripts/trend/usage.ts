@@ -66,7 +66,7 @@ Options:
   --top N           files listed per domain (default 5)
   --data-dir DIR    data directory (default: $COVERAGE_DATA_DIR, else data)`,
 	patch: `Usage: npm run trend -- patch <report> --base REF [--head REF] [--repo DIR] [--data-dir DIR] [--min PERCENT]
-                       [--summary FILE] [--annotations N] [--json FILE] [--path-prefix DIR]
+                       [--summary FILE] [--annotations N] [--json FILE] [--path-prefix DIR] [--site-url URL]
 
 Patch coverage: of the lines added or changed between the merge base of --base and --head, the ones
 the report has as statements (and the branches leaving them), covered in percent, as coverage.py counts
@@ -84,7 +84,10 @@ Options:
   --json FILE       write the figures as JSON for other tools
   --path-prefix DIR the folder, relative to the repository root, the report's paths start from
                     (default: found from the files the report names)
-  --data-dir DIR    data directory for gate.patch_min (default: $COVERAGE_DATA_DIR, else data)`,
+  --data-dir DIR    data directory for gate.patch_min (default: $COVERAGE_DATA_DIR, else data)
+  --site-url URL    the published site's address: file names link to their source pages there, for
+                    the files the data directory's newest snapshot measured (no line anchors: the
+                    site shows that snapshot's code, whose line numbers the change has moved)`,
 	validate: `Usage: npm run trend -- validate [--data-dir DIR]
 
 Checks coverage.config.json, coverage_trend.json, snapshots/ and test-runs/ against the schemas and

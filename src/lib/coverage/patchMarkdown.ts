@@ -4,6 +4,7 @@ import { markdownText } from '../trend/trendCheck.ts';
 import { shortCommit } from '../trend/commitLinks.ts';
 import type { PatchFile, PatchResult } from './patchCoverage.ts';
 import type { PathMapping } from './patchPaths.ts';
+import { sitePageLink, type SiteSourcePages } from './patchSourceLinks.ts';
 
 /** What the Markdown block says besides the figures: what was compared, the gate, the annotations. */
 export interface PatchContext {
@@ -19,6 +20,8 @@ export interface PatchContext {
 	annotatable: number;
 	/** At most this many file rows (a pull-request comment holds 65,536 characters). */
 	maxFiles?: number;
+	/** The published site's source pages, when its address is known: file names link to them. */
+	sourcePages?: SiteSourcePages | undefined;
 }
 
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
@@ -66,9 +69,22 @@ export function patchMarkdown(result: PatchResult, ctx: PatchContext): string {
 			(a, b) => b.statements - b.covered - (a.statements - a.covered) || (a.path < b.path ? -1 : 1),
 		);
 		const max = ctx.maxFiles ?? 50;
-		for (const f of ordered.slice(0, max))
+		const pages = ctx.sourcePages;
+		const name = (f: PatchFile) => {
+			const link = pages ? sitePageLink(pages, f.reportPath) : null;
+			return link ? `[${shownPath(f.path)}](${link})` : shownPath(f.path);
+		};
+		let linked = 0;
+		for (const f of ordered.slice(0, max)) {
+			if (pages && sitePageLink(pages, f.reportPath)) linked++;
 			out.push(
-				`| ${shownPath(f.path)} | ${f.statements} | ${f.covered} |${withBranches ? ` ${f.covered_branches}/${f.branches} |` : ''} ${pct(f.percent)} | ${uncoveredCell(f)} |`,
+				`| ${name(f)} | ${f.statements} | ${f.covered} |${withBranches ? ` ${f.covered_branches}/${f.branches} |` : ''} ${pct(f.percent)} | ${uncoveredCell(f)} |`,
+			);
+		}
+		if (pages && linked > 0)
+			out.push(
+				'',
+				`File names link to their source pages on the site, which show the base branch's newest snapshot${pages.commit ? ` (${short(pages.commit)})` : ''}: the line numbers there are that code's, not this change's.`,
 			);
 		if (ordered.length > max) out.push('', `_${ordered.length - max} more changed files are not listed._`);
 		out.push('');

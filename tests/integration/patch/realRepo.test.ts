@@ -318,6 +318,13 @@ describe('bad input: one line on stderr, exit 2', () => {
 		);
 	});
 
+	test('a site address that is not an http(s) address', async () => {
+		await expectBad(
+			args('coverage.json', '--site-url', 'javascript:alert(1)'),
+			/^trend patch: --site-url: expected the site's http\(s\) address, found "javascript:alert\(1\)"$/m,
+		);
+	});
+
 	test('an unknown ref', async () => {
 		await expectBad(
 			args('coverage.json').map((a) => (a === 'main' ? 'no-such-branch' : a)),
