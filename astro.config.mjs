@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { sidebar } from './src/sidebar.ts';
 import { sourcePages } from './src/integrations/sourcePages.ts';
+import { testForwardPages } from './src/integrations/testForwardPages.ts';
 
 /**
  * `SITE_URL` and `BASE_PATH` let one checkout deploy anywhere: GitHub Pages under
@@ -34,6 +35,8 @@ export default defineConfig({
 		mdx(),
 		// Every measured file's source page, written after the pages (see the file).
 		sourcePages(),
+		// After Starlight: its Pagefind step has read the built pages before these are written.
+		testForwardPages(),
 	],
 	vite: {
 		resolve: {

@@ -7,10 +7,11 @@
  * for more sizes), the test-health analysis time and the site build against its budgets: build time
  * at most 3× the default data's build measured in the same run, peak memory under 1 GB, the whole
  * site under 60 MB, `/tests/all/` under 150 KB gzip before its data loads, analysis under 2 s.
- * `BENCH_NO_BUILD=1` skips the builds.
+ * `BENCH_NO_BUILD=1` skips the builds. With the builds, the scale figures also go to
+ * `content/bench/test-runs.txt`, which the test-health Reference page shows as printed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonText } from '../../src/lib/dataDir/dataStore.ts';
@@ -83,7 +84,14 @@ const sizes = (process.env.BENCH_TESTS ?? '20000')
 	.split(',')
 	.map(Number)
 	.filter((n) => n > 0);
-await benchSuiteSize(sizes, { keep: 50, build: !process.env.BENCH_NO_BUILD });
+const build = !process.env.BENCH_NO_BUILD;
+const lines = await benchSuiteSize(sizes, { keep: 50, build });
+if (build) {
+	mkdirSync('content/bench', { recursive: true });
+	const command = `BENCH_TESTS=${sizes.join(',')} npm run bench test-runs`;
+	writeFileSync('content/bench/test-runs.txt', [`$ ${command}`, ...lines].join('\n') + '\n');
+	console.log('(written to content/bench/test-runs.txt)');
+}
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const one = record(5000, false, 0);
 console.log(

@@ -5,10 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DATA_FILES, listJsonFiles, loadTestRun } from '../../src/lib/dataDir/dataDir.ts';
 import { jsonText } from '../../src/lib/dataDir/dataStore.ts';
-import { analyseTestHealth } from '../../src/lib/testHealth/testHealth.ts';
+import { foldKeptRuns } from '../../src/lib/testHealth/keptRuns.ts';
+import { analyseHistories } from '../../src/lib/testHealth/testHealth.ts';
 import { buildTestRun } from '../../src/lib/testHealth/testRunBuild.ts';
 import { syntheticSuite } from './syntheticSuite.ts';
 
@@ -88,53 +91,106 @@ export function pageWeight(out: string, page: string, base = '/atom-docs/'): num
 	return bytes;
 }
 
-/** Run the bench for each suite size and print the figures and budgets. */
-export async function benchSuiteSize(sizes: number[], { keep, build: withBuild }: { keep: number; build: boolean }) {
-	mkdirSync('.bench', { recursive: true });
-	let defaultSeconds: number | null = null;
-	if (withBuild) {
-		const out = mkdtempSync(join('.bench', 'default-site-'));
-		try {
-			defaultSeconds = build('data', out).seconds;
-			console.log(`\nDefault data (data/): build ${defaultSeconds.toFixed(1)} s.`);
-		} finally {
-			rmSync(out, { recursive: true, force: true });
-			rmSync(`${out}-cache`, { recursive: true, force: true });
-		}
+/** The load average now, as `uptime` prints it. */
+export function loadAverage(): string {
+	return loadavg()
+		.map((n) => n.toFixed(2))
+		.join(', ');
+}
+
+/** Build the default data's site once; its wall seconds. */
+function defaultBuild(): number {
+	const out = mkdtempSync(join('.bench', 'default-site-'));
+	try {
+		return build('data', out).seconds;
+	} finally {
+		rmSync(out, { recursive: true, force: true });
+		rmSync(`${out}-cache`, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Run the bench for each suite size; print the figures and budgets as it goes, and return the
+ * printed lines. The default build is measured before and after the large ones and the ratio taken
+ * against their mean, so a load that changes during the run weighs on both sides.
+ */
+export async function benchSuiteSize(
+	sizes: number[],
+	{ keep, build: withBuild }: { keep: number; build: boolean },
+): Promise<string[]> {
+	const lines: string[] = [];
+	const say = (line: string) => {
+		console.log(line);
+		lines.push(line);
+	};
+	mkdirSync('.bench', { recursive: true });
+	say(
+		`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${loadAverage()}`,
+	);
+	const before = withBuild ? defaultBuild() : null;
+	if (before !== null) say(`Default data (data/): build ${before.toFixed(1)} s.`);
+	const results: Array<{ tests: number; seconds: number }> = [];
 	for (const tests of sizes) {
-		const runs = keptRuns(tests, keep);
-		const started = performance.now();
-		const cpu = process.cpuUsage();
-		const health = analyseTestHealth(runs, { window: 20, min_flips: 2 });
-		const ms = performance.now() - started;
-		const used = process.cpuUsage(cpu);
-		const cpuMs = (used.user + used.system) / 1000;
-		// On a shared machine the wall time includes waiting for a core; the CPU time is what the analysis costs.
-		console.log(
-			`\n${keep} kept runs × ${tests.toLocaleString('en-US')} tests: analysis ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (${verdict(Math.min(ms, cpuMs) < BUDGETS.analysisMs)} of 2 s); ${health.tests.length} tests, ${health.stories.length} with a page of their own (${health.flaky.length} flaky, ${health.failing.length} failing).`,
-		);
-		if (!withBuild || defaultSeconds === null) continue;
 		const data = mkdtempSync(join('.bench', 'test-runs-data-'));
 		const out = mkdtempSync(join('.bench', 'test-runs-site-'));
 		try {
 			cpSync('data/coverage.config.json', join(data, 'coverage.config.json'));
-			mkdirSync(join(data, 'test-runs'));
-			for (const { name, run } of runs) writeFileSync(join(data, 'test-runs', name), jsonText(run));
+			mkdirSync(join(data, DATA_FILES.testRuns));
+			for (const { name, run } of keptRuns(tests, keep))
+				writeFileSync(join(data, DATA_FILES.testRuns, name), jsonText(run));
+			// What the build does: read and validate the records one file at a time, fold them, analyse.
+			// Reading and validating is timed apart: the analysis is what follows the parse.
+			let readMs = 0;
+			let readCpuMs = 0;
+			const started = performance.now();
+			const cpu = process.cpuUsage();
+			const kept = foldKeptRuns(listJsonFiles(join(data, DATA_FILES.testRuns)), (name) => {
+				const t = performance.now();
+				const c = process.cpuUsage();
+				const run = loadTestRun(data, name);
+				const u = process.cpuUsage(c);
+				readMs += performance.now() - t;
+				readCpuMs += (u.user + u.system) / 1000;
+				return run;
+			});
+			const health = analyseHistories(kept.runs, kept.histories, { window: 20, min_flips: 2 });
+			const used = process.cpuUsage(cpu);
+			const ms = performance.now() - started - readMs;
+			const cpuMs = (used.user + used.system) / 1000 - readCpuMs;
+			// On a shared machine the wall time includes waiting for a core; the CPU time is what the analysis costs.
+			say(
+				`\n${keep} kept runs × ${tests.toLocaleString('en-US')} tests: analysis ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (${verdict(Math.min(ms, cpuMs) < BUDGETS.analysisMs)} of 2 s), after reading and validating the records (${readMs.toFixed(0)} ms wall, ${readCpuMs.toFixed(0)} ms CPU); ${health.tests.length} tests, ${health.stories.length} with a story (${health.flaky.length} flaky, ${health.failing.length} failing), ${health.pages.length} with a full page.`,
+			);
+			if (!withBuild || before === null) continue;
+			say(`  load average before the build: ${loadAverage()}`);
 			const b = build(data, out);
 			const site = total(out);
 			const allPage = pageWeight(out, 'tests/all/index.html');
 			const allJson = readFileSync(join(out, 'tests/all.json'));
-			const ratio = b.seconds / defaultSeconds;
-			console.log(
-				`  build ${b.seconds.toFixed(1)} s = ${ratio.toFixed(2)}× the default (${verdict(ratio <= BUDGETS.buildRatio)} of 3×); peak ${mb(b.peakBytes)} (${verdict(b.peakBytes < BUDGETS.peakBytes)} of 1 GB)`,
+			const pages = readdirSync(join(out, 'tests')).length;
+			say(
+				`  build ${b.seconds.toFixed(1)} s; peak ${mb(b.peakBytes)} (${verdict(b.peakBytes < BUDGETS.peakBytes)} of 1 GB)`,
 			);
-			console.log(`  site ${mb(site)} on disk (${verdict(site < BUDGETS.siteBytes)} of 60 MB)`);
-			console.log(
+			say(`  site ${mb(site)} on disk (${verdict(site < BUDGETS.siteBytes)} of 60 MB), ${pages} entries under /tests/`);
+			say(
 				`  /tests/all/ ${kb(allPage)} gzip before data (${verdict(allPage < BUDGETS.allPageGzip)} of 150 KB); its data /tests/all.json ${kb(allJson.length)} (${kb(gzipSync(allJson).length)} gzip)`,
 			);
+			results.push({ tests, seconds: b.seconds });
 		} finally {
 			for (const dir of [data, out, `${out}-cache`]) rmSync(dir, { recursive: true, force: true });
 		}
 	}
+	if (before === null) return lines;
+	const after = defaultBuild();
+	const mean = (before + after) / 2;
+	say(
+		`\nDefault data (data/) again: build ${after.toFixed(1)} s; the ratios below are against the mean, ${mean.toFixed(1)} s. Load average now ${loadAverage()}.`,
+	);
+	for (const r of results) {
+		const ratio = r.seconds / mean;
+		say(
+			`  ${r.tests.toLocaleString('en-US').padStart(6)} tests: build ${r.seconds.toFixed(1)} s = ${ratio.toFixed(2)}× the default (${verdict(ratio <= BUDGETS.buildRatio)} of 3×)`,
+		);
+	}
+	return lines;
 }

@@ -14,7 +14,7 @@ import { formatCount } from '../../lib/text/format.ts';
 const PAGE_SIZE = 100;
 const GLYPH: Record<TestStatus, string> = { passed: '✓', failed: '✗', error: '!', skipped: '–' };
 
-type Show = 'all' | 'flaky' | 'failing' | 'story' | 'skipped' | 'gone';
+type Show = 'all' | 'flaky' | 'failing' | 'story' | 'page' | 'skipped' | 'gone';
 type Sort = 'name' | 'slowest' | 'median' | 'failures' | 'runs';
 
 const SHOW: Record<Show, (t: TestIndexEntry) => boolean> = {
@@ -22,6 +22,7 @@ const SHOW: Record<Show, (t: TestIndexEntry) => boolean> = {
 	flaky: (t) => t.flaky,
 	failing: (t) => t.current && (t.last === 'failed' || t.last === 'error'),
 	story: (t) => t.story,
+	page: (t) => t.page,
 	skipped: (t) => t.current && t.last === 'skipped',
 	gone: (t) => !t.current,
 };
@@ -169,7 +170,7 @@ class TestList extends HTMLElement {
 
 	async fillHistory(t: TestIndexEntry, cell: HTMLElement) {
 		const index = this.index!;
-		if (t.story) {
+		if (t.page) {
 			const p = el('p', 'This test has a page of its own: ');
 			p.append(el('a', 'its full history', { href: `${this.dataset.tests}${t.slug}/` }), '.');
 			cell.replaceChildren(p);

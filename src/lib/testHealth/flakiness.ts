@@ -1,6 +1,6 @@
 import type { CoverageConfig } from '../schemas/config.ts';
 import { outcomeOf, type Outcome } from './outcome.ts';
-import type { RecordedRun, TestHistory } from './testHistory.ts';
+import type { RunInfo, TestHistory } from './testHistory.ts';
 
 /** The `flaky` settings of the config: the window of newest runs and the flips within it that make a test flaky. */
 export type FlakySettings = CoverageConfig['flaky'];
@@ -37,7 +37,7 @@ export function windowStart(runCount: number, settings: FlakySettings): number {
  * `settings.min_flips` times. Errors count as failures; skips are left out. A test that fails every
  * time never flips and is never flaky: it is failing.
  */
-export function flakiness(history: TestHistory, runs: readonly RecordedRun[], settings: FlakySettings): Flakiness {
+export function flakiness(history: TestHistory, runs: readonly RunInfo[], settings: FlakySettings): Flakiness {
 	const start = windowStart(runs.length, settings);
 	const inWindow = history.observations.filter((o) => o.run >= start);
 	const reasons: FlakyReason[] = [];

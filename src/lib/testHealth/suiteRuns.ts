@@ -75,7 +75,11 @@ export function suiteRunFromPoint(point: TrendPoint): SuiteRun | null {
  * kept record stands for its commit (its counts are exact, and two runs of one commit both show).
  */
 export function suiteHistory(points: readonly TrendPoint[], records: readonly RecordedRun[]): SuiteRun[] {
-	const recorded = records.map(suiteRunFromRecord);
+	return suiteHistoryOf(points, records.map(suiteRunFromRecord));
+}
+
+/** `suiteHistory` from the kept records' suite figures (see `foldKeptRuns`). */
+export function suiteHistoryOf(points: readonly TrendPoint[], recorded: readonly SuiteRun[]): SuiteRun[] {
 	const commits = new Set(recorded.map((r) => r.commit));
 	const fromPoints = points.map(suiteRunFromPoint).filter((r): r is SuiteRun => r !== null && !commits.has(r.commit));
 	return [...fromPoints, ...recorded].sort((a, b) => a.time - b.time);

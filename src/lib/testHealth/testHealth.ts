@@ -2,7 +2,8 @@ import { flakiness, windowStart, type Flakiness, type FlakySettings } from './fl
 import { storyReasons, type StoryReason } from './story.ts';
 import { outcomeOf } from './outcome.ts';
 import { slowestTests } from './slowestTests.ts';
-import { orderRuns, testHistories, type RecordedRun, type TestHistory } from './testHistory.ts';
+import { storyPages, STORY_PAGES } from './storyPages.ts';
+import { orderRuns, testHistories, type RecordedRun, type RunInfo, type TestHistory } from './testHistory.ts';
 import { testStats, type TestStats } from './testStats.ts';
 
 /** One test with its counts and its flakiness. */
@@ -11,14 +12,16 @@ export interface TestReport extends TestHistory {
 	flakiness: Flakiness;
 	/** Whether the test is in the newest run (a test that is gone is history, not current). */
 	current: boolean;
-	/** Why it has a page of its own; empty for the many without a story (listed on `/tests/all/`). */
+	/** Why it has a story; empty for the many without one (listed on `/tests/all/`). */
 	story: StoryReason[];
+	/** Whether it has a full page of its own: a story that ranks among the first `STORY_PAGES` (see `storyPages.ts`). */
+	page: boolean;
 }
 
 /** The test-health picture of the kept runs: what the `/tests/` pages and the home tile show. */
-export interface TestHealth {
+export interface TestHealth<R extends RunInfo = RunInfo> {
 	/** The kept runs, oldest first. */
-	runs: RecordedRun[];
+	runs: R[];
 	/** Every test seen in the kept runs, by label. */
 	tests: TestReport[];
 	/** Tests in the newest run that are flaky, most flips first. */
@@ -27,8 +30,10 @@ export interface TestHealth {
 	failing: TestReport[];
 	/** The slowest tests of the newest run. */
 	slowest: TestReport[];
-	/** The tests with a story (a page of their own), by label. */
+	/** The tests with a story, by label. */
 	stories: TestReport[];
+	/** The tests with a full page of their own (the first `STORY_PAGES` stories by rank), by label. */
+	pages: TestReport[];
 }
 
 /** How many of the slowest tests `/tests/` lists. */
@@ -39,14 +44,32 @@ export function analyseTestHealth(
 	records: readonly RecordedRun[],
 	settings: FlakySettings,
 	slowestCount = SLOWEST_COUNT,
-): TestHealth {
+): TestHealth<RecordedRun> {
 	const runs = orderRuns(records);
+	return analyseHistories(runs, testHistories(runs), settings, slowestCount);
+}
+
+/** Analyse test histories over the kept runs (oldest first; see `foldKeptRuns` for reading them one file at a time). */
+export function analyseHistories<R extends RunInfo>(
+	runs: readonly R[],
+	histories: readonly TestHistory[],
+	settings: FlakySettings,
+	slowestCount = SLOWEST_COUNT,
+	pageCount = STORY_PAGES,
+): TestHealth<R> {
 	const newest = runs.length - 1;
-	const tests: TestReport[] = testHistories(runs)
+	const tests: TestReport[] = histories
 		.map((h) => {
 			const stats = testStats(h);
 			const story: StoryReason[] = [];
-			return { ...h, stats, flakiness: flakiness(h, runs, settings), current: stats.lastRun === newest, story };
+			return {
+				...h,
+				stats,
+				flakiness: flakiness(h, runs, settings),
+				current: stats.lastRun === newest,
+				story,
+				page: false,
+			};
 		})
 		.sort((a, b) => a.classname.localeCompare(b.classname) || a.name.localeCompare(b.name));
 	const current = tests.filter((t) => t.current);
@@ -54,10 +77,14 @@ export function analyseTestHealth(
 	const slow = new Set(slowest);
 	const start = windowStart(runs.length, settings);
 	for (const t of current) t.story.push(...storyReasons(t, slow.has(t), start));
+	const stories = tests.filter((t) => t.story.length > 0);
+	const paged = storyPages(stories, pageCount);
+	for (const t of paged) t.page = true;
 	return {
-		runs,
+		runs: [...runs],
 		tests,
-		stories: tests.filter((t) => t.story.length > 0),
+		stories,
+		pages: stories.filter((t) => t.page),
 		flaky: current
 			.filter((t) => t.flakiness.flaky)
 			.sort(

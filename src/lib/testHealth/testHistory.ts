@@ -3,9 +3,14 @@ import type { TestRun } from '../schemas/testRun.ts';
 import { CLASS_INDEX, DURATION, EARLIER, NAME, STATUS, type TestStatus } from '../schemas/testResult.ts';
 import { testKey, testSlug, type TestIdentity } from './testIdentity.ts';
 
-/** A per-test record with its file name under `test-runs/`, as `getTestRuns()` returns it. */
-export interface RecordedRun {
+/** What is kept of a recorded run once its tests are folded into histories: its file name and its commit, date, branch and duration. */
+export interface RunInfo {
 	name: string;
+	run: Omit<TestRun, 'classnames' | 'tests'>;
+}
+
+/** A per-test record with its file name under `test-runs/`. */
+export interface RecordedRun extends RunInfo {
 	run: TestRun;
 }
 
@@ -32,7 +37,7 @@ export interface TestHistory extends TestIdentity {
 }
 
 /** Runs oldest first: by timestamp (or date), then by file name, so two runs of one day keep their order. */
-export function orderRuns<R extends RecordedRun>(runs: readonly R[]): R[] {
+export function orderRuns<R extends RunInfo>(runs: readonly R[]): R[] {
 	return [...runs].sort((a, b) => pointTime(a.run) - pointTime(b.run) || a.name.localeCompare(b.name));
 }
 
@@ -42,11 +47,26 @@ export function orderRuns<R extends RecordedRun>(runs: readonly R[]): R[] {
  * the earlier ones become earlier attempts.
  */
 export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
+	const fold = historyFold();
+	runs.forEach(({ run }, index) => fold.add(run, index));
+	return fold.histories();
+}
+
+/** Histories built one run at a time, so a caller can drop each parsed run once it is folded in. */
+export interface HistoryFold {
+	/** Add the tests of one run, known by its index; the runs of one test must come in index order. */
+	add(run: Pick<TestRun, 'classnames' | 'tests'>, index: number): void;
+	/** Every test seen so far, in the order first seen. */
+	histories(): TestHistory[];
+}
+
+/** A fold of runs into test histories (see `testHistories`). */
+export function historyFold(): HistoryFold {
 	// 20,000 tests × 50 runs: tuples are read in place, and tests are found by classname, then
 	// name (strings straight from the record), never by a key string built per tuple.
 	const byClass = new Map<string, Map<string, TestHistory>>();
 	const all: TestHistory[] = [];
-	runs.forEach(({ run }, index) => {
+	const add: HistoryFold['add'] = (run, index) => {
 		const classes = run.classnames.map((c) => {
 			let names = byClass.get(c);
 			if (!names) byClass.set(c, (names = new Map()));
@@ -76,8 +96,8 @@ export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
 				observations.push({ run: index, status, duration, attempts: earlier ? [...earlier] : NO_ATTEMPTS });
 			}
 		}
-	});
-	return all;
+	};
+	return { add, histories: () => all };
 }
 
 /** Shared by every observation of a test that ran once (most of them): never mutated, replaced when a rerun is seen. */

@@ -22,10 +22,12 @@ export const FLAGS = 11;
 
 /** Bits of `FLAGS`. */
 export const FLAKY = 1;
-/** The test has a page of its own (a story); the others show their history on `/tests/all/`. */
+/** The test has a story (flaky, failing, slow or just changed). */
 export const STORY = 2;
 /** The test ran in the newest run. */
 export const CURRENT = 4;
+/** The test has a full page of its own; the others show their history on `/tests/all/`. */
+export const PAGE = 8;
 
 /** One test: `[slug, classname index, name, runs, passed, failed, errors, skipped, last status, duration now, median, flags]`. */
 export type TestIndexRow = [
@@ -70,6 +72,7 @@ export interface TestIndexEntry {
 	flaky: boolean;
 	story: boolean;
 	current: boolean;
+	page: boolean;
 }
 
 /** Pack the analysed tests into the index. */
@@ -87,7 +90,8 @@ export function packTestIndex(
 			classIndex.set(t.classname, c);
 		}
 		const s = t.stats;
-		const flags = (t.flakiness.flaky ? FLAKY : 0) | (t.story.length ? STORY : 0) | (t.current ? CURRENT : 0);
+		const flags =
+			(t.flakiness.flaky ? FLAKY : 0) | (t.story.length ? STORY : 0) | (t.current ? CURRENT : 0) | (t.page ? PAGE : 0);
 		return [
 			t.slug,
 			c,
@@ -129,5 +133,6 @@ export function unpackTestIndexRow(row: TestIndexRow, classnames: readonly strin
 		flaky: (flags & FLAKY) !== 0,
 		story: (flags & STORY) !== 0,
 		current: (flags & CURRENT) !== 0,
+		page: (flags & PAGE) !== 0,
 	};
 }

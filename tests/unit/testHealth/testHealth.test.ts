@@ -52,6 +52,7 @@ describe('analyseTestHealth', () => {
 			failing: [],
 			slowest: [],
 			stories: [],
+			pages: [],
 		});
 	});
 });

@@ -10,7 +10,7 @@ import { packShards } from '../../../lib/testHealth/historyShard.ts';
 export async function getStaticPaths() {
 	const { tests, runs } = await getTestHealth();
 	const shards = packShards(
-		tests.filter((t) => t.story.length === 0),
+		tests.filter((t) => !t.page),
 		runs.length,
 	);
 	return [...shards].map(([shard, histories]) => ({ params: { shard }, props: { histories } }));
