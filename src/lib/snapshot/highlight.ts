@@ -77,6 +77,12 @@ function paint(p: Painter, scopes: readonly string[]): { color: string; font: nu
 	return { color: (p.colors[fg] ?? p.fg).toLowerCase(), font: Math.max(font, 0) };
 }
 
+/** A node of the tree of scope lists seen: the style of the list that ends here, once known. */
+interface ScopeNode {
+	next: Map<string, ScopeNode>;
+	style?: TokenStyle | null;
+}
+
 /** A highlighter of many files: the themes' matchers and each scope list's style, kept between files. */
 export interface LineHighlighter {
 	/** Tokens per line and the styles they use, for `lines` of code. Plain (no tokens) when too large. */
@@ -88,12 +94,19 @@ export function lineHighlighter(setup: HighlightSetup): LineHighlighter {
 	const light = painter(setup.light);
 	const dark = painter(setup.dark);
 	// Scope list -> [light colour, dark colour, font style], or null for plain text; shared by every file.
-	const byScopes = new Map<string, TokenStyle | null>();
+	// A tree of scope names rather than a map of joined lists: joining every token's scopes for a key
+	// was a tenth of the highlighting time.
+	const byScopes: ScopeNode = { next: new Map() };
 	// One object per distinct style, so that a file's style list names each once.
 	const byColours = new Map<string, TokenStyle>();
 	const styleOf = (scopes: string[]): TokenStyle | null => {
-		const key = scopes.join('\n');
-		let style = byScopes.get(key);
+		let node = byScopes;
+		for (const scope of scopes) {
+			let child = node.next.get(scope);
+			if (!child) node.next.set(scope, (child = { next: new Map() }));
+			node = child;
+		}
+		let style = node.style;
 		if (style === undefined) {
 			const l = paint(light, scopes);
 			const d = paint(dark, scopes);
@@ -107,7 +120,7 @@ export function lineHighlighter(setup: HighlightSetup): LineHighlighter {
 					byColours.set(colours, style);
 				}
 			}
-			byScopes.set(key, style);
+			node.style = style;
 		}
 		return style;
 	};
