@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { formatChange, formatCount, formatPercent, formatPoints, formatValue } from '../../../src/lib/text/format.ts';
+import {
+	formatChange,
+	formatCount,
+	formatPercent,
+	formatPoints,
+	formatSeconds,
+	formatValue,
+} from '../../../src/lib/text/format.ts';
 
 describe('formatting numbers', () => {
 	test('values and changes are formatted without NaN', () => {
@@ -30,5 +37,13 @@ describe('formatting numbers', () => {
 		expect(formatPoints(80 - 79.99)).toBe('0.01');
 		expect(formatCount(1234567)).toBe('1,234,567');
 		expect(formatCount(0)).toBe('0');
+	});
+	test('a run duration in words, to a tenth of a second', () => {
+		expect(formatSeconds(12.34)).toBe('12.3 seconds');
+		expect(formatSeconds(0)).toBe('0.0 seconds');
+	});
+	test('a flip rate of one in three hundred is not shown as 0%', () => {
+		expect(formatPercent(100 / 300, 0)).toBe('1%');
+		expect(formatPercent(50, 0)).toBe('50%');
 	});
 });
