@@ -9,10 +9,11 @@
  * - the page's own JavaScript, gzip, apart from Starlight's (budget < 5 KB), and that no
  *   highlighter reaches the browser.
  *
- * `npm run bench source-pages`. Output goes to `.bench/source-pages/`.
+ * `npm run bench source-pages`. Output goes to `.bench/source-pages/`; what it prints also to
+ * `content/bench/source-pages.txt`, which the Performance Reference page shows as printed.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,12 @@ const FILES = 2000;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
+// Every printed line, written to content/bench/source-pages.txt for the Performance Reference page.
+const printed: string[] = [];
+const print = (line: string) => {
+	printed.push(line);
+	console.log(line);
+};
 
 /** Build into `dist-<name>` (a cold cache unless `warm`); returns the wall time in seconds. */
 function build(dataDir: string, name: string, warm: boolean, env: Record<string, string> = {}): number {
@@ -64,27 +71,30 @@ function withImports(dist: string, file: string, seen = new Set<string>()): Set<
 	return seen;
 }
 
+print(
+	`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${loadavg()
+		.map((l) => l.toFixed(2))
+		.join(', ')}`,
+);
 const data = writeSourceBench(join(OUT, 'generated'), FILES);
 for (const warm of [false, true]) {
 	const before = load();
 	const without = build(data, 'without', warm, { SOURCE_PAGES: '0' });
 	const withPages = build(data, 'with', warm);
-	console.log(
+	print(
 		`build, ${warm ? 'warm cache (rebuild)' : 'cold cache'}: without source pages ${without.toFixed(1)} s, with ${withPages.toFixed(1)} s, ratio ${(withPages / without).toFixed(2)}× (budget ≤ 1.5×; ${before} -> ${load()})`,
 	);
 }
 const dist = join(OUT, 'dist-with');
 const grown = size(dist) - size(join(OUT, 'dist-without'));
-console.log(
-	`site growth for ${FILES} files: ${mb(grown)} (${kb(grown / FILES)} per file of ~200 lines; budget ≤ 60 MB)`,
-);
+print(`site growth for ${FILES} files: ${mb(grown)} (${kb(grown / FILES)} per file of ~200 lines; budget ≤ 60 MB)`);
 const files = join(dist, 'coverage', 'files');
 const slug = fileSlug('pkg/sub_0/mod_0.py');
 const viewer = readFileSync(join(files, 'index.html'));
 const own = readFileSync(join(files, slug, 'index.html'));
 const big = readFileSync(join(files, `${slug}.json`));
 const gz = (b: Buffer) => gzipSync(b).length;
-console.log(
+print(
 	`2,000-line file: its page ${kb(gz(own))} (forwards to) + viewer HTML ${kb(gz(viewer))} + data ${kb(gz(big))} gzip = ${kb(gz(own) + gz(viewer) + gz(big))} (budget < 120 KB; data ${kb(big.length)} raw, viewer ${kb(viewer.length)} raw)`,
 );
 // The viewer's module scripts: its own entry (named after the page) and what it imports, then Starlight's.
@@ -98,10 +108,13 @@ for (const f of ownJs) theirs.delete(f);
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 const sum = (names: Set<string>) => [...names].reduce((n, f) => n + gz(readFileSync(join(dist, '_astro', f))), 0);
 const inlineGz = inline.reduce((n, s) => n + gz(Buffer.from(s)), 0);
-console.log(
+print(
 	`the page's own JavaScript: ${kb(sum(ownJs))} gzip in ${ownJs.size} file(s) (budget < 5 KB); Starlight's: ${kb(sum(theirs))} gzip in ${theirs.size} file(s) + ${kb(inlineGz)} inline in ${inline.length} script(s), search UI loaded on first use`,
 );
 const highlighter = [...ownJs, ...theirs].some((f) =>
 	/oniguruma|vscode-textmate|createHighlighter|shiki/i.test(readFileSync(join(dist, '_astro', f), 'utf8')),
 );
-console.log(`highlighter code in the page's scripts: ${highlighter ? 'YES (budget: none)' : 'none'}`);
+print(`highlighter code in the page's scripts: ${highlighter ? 'YES (budget: none)' : 'none'}`);
+mkdirSync('content/bench', { recursive: true });
+writeFileSync('content/bench/source-pages.txt', ['$ npm run bench source-pages', ...printed].join('\n') + '\n');
+console.log('(written to content/bench/source-pages.txt)');
