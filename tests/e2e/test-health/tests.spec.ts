@@ -129,6 +129,21 @@ test.describe('every test', () => {
 		await expectAccessible(page);
 	});
 
+	test('shows the tests with a page of their own, each linking to its full page rather than a history', async ({
+		page,
+	}) => {
+		await page.goto('tests/all/');
+		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');
+		const pages = Number(await page.getByTestId('all-pages').textContent());
+		expect(pages).toBeGreaterThan(0);
+		await page.getByLabel('Show').selectOption('page');
+		await expect(page.getByTestId('all-row')).toHaveCount(pages);
+		await page.getByTestId('all-row').first().getByRole('button', { name: 'History' }).click();
+		await expect(page.getByTestId('all-history')).toContainText('This test has a page of its own');
+		await page.getByTestId('all-history').getByRole('link', { name: 'its full history' }).click();
+		await expect(page.getByTestId('test-verdict')).toBeVisible();
+	});
+
 	test('filters and sorts by keyboard, and opens a history without leaving the page', async ({ page }) => {
 		await page.goto('tests/all/');
 		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');

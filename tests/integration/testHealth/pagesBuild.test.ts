@@ -15,6 +15,7 @@ const work = mkdtempSync(join(tmpdir(), 'test-health-pages-'));
 const OUT = buildWorkDir();
 let empty: AstroRun;
 let evil: AstroRun;
+let broken: AstroRun;
 
 beforeAll(async () => {
 	const emptyDir = join(work, 'empty');
@@ -75,7 +76,13 @@ beforeAll(async () => {
 	// One build at a time: the machine has two cores.
 	empty = await runAstro('build', { COVERAGE_DATA_DIR: emptyDir, BASE_PATH: '/atom-docs' }, join(OUT, 'empty'));
 	evil = await runAstro('build', { COVERAGE_DATA_DIR: evilDir, BASE_PATH: '/atom-docs' }, join(OUT, 'evil'));
-}, 180_000);
+	// The records are read when the pages are built, not by the content loader: a bad one must still stop the build.
+	const brokenDir = join(work, 'broken');
+	cpSync(evilDir, brokenDir, { recursive: true });
+	const bad = join(brokenDir, 'test-runs', '2026-01-03_ccccccc_tests.json');
+	writeFileSync(bad, readFileSync(bad, 'utf8').replace('"format":1', '"format":7'));
+	broken = await runAstro('build', { COVERAGE_DATA_DIR: brokenDir, BASE_PATH: '/atom-docs' }, join(OUT, 'broken'));
+}, 240_000);
 
 afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
@@ -117,6 +124,11 @@ describe('test-health pages', () => {
 		expect(title).toBe(
 			'test_a[&#60;/title&#62;&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;] | Atom test quality',
 		);
+	});
+
+	test('a bad per-test record stops the build with one line naming the file and the field', () => {
+		expect(broken.code).not.toBe(0);
+		expect(broken.output).toContain('2026-01-03_ccccccc_tests.json: format: expected one of 1, found 7');
 	});
 
 	test('runs kept only as trend points still appear in the suite charts', () => {
