@@ -67,6 +67,17 @@ beforeAll(() => {
 	html = readHtmlReport(join(work, 'html'));
 }, 240_000);
 
+/** The source page our build makes for `path` under `root`, read from disk, with no site context. */
+function pageFromDisk(root: string, path: string, file: Parameters<typeof sourceFile>[1], version?: string) {
+	const { text, encoding } = decodeSource(readFileSync(join(root, path)));
+	const lines = sourceLines(text);
+	const context = { domains: [], snapshotDate: '', commit: null, commitUrl: null, fileUrl: null, branchCoverage: true };
+	return {
+		lines,
+		page: sourceFile(path, file, 'shown', { lines, encoding, tokens: [], styles: [] }, context, version),
+	};
+}
+
 const CLASS: Record<string, string> = { [MARK.run]: 'run', [MARK.mis]: 'mis', [MARK.par]: 'par', [MARK.exc]: 'exc' };
 
 describe('source pages against coverage.py’s HTML report of the same run', () => {
@@ -79,22 +90,7 @@ describe('source pages against coverage.py’s HTML report of the same run', () 
 		let marked = 0;
 		const differ: string[] = [];
 		for (const [path, file] of Object.entries(snapshot.files)) {
-			const { text, encoding } = decodeSource(readFileSync(join(BACKEND, path)));
-			const lines = sourceLines(text);
-			const page = sourceFile(
-				path,
-				file,
-				'shown',
-				{ lines, encoding, tokens: [], styles: [] },
-				{
-					domains: [],
-					snapshotDate: '',
-					commit: null,
-					commitUrl: null,
-					fileUrl: null,
-					branchCoverage: true,
-				},
-			);
+			const { page, lines } = pageFromDisk(BACKEND, path, file);
 			const ours: Record<string, number[]> = { run: [], mis: [], par: [], exc: [] };
 			const theirs: Record<string, number[]> = { run: [], mis: [], par: [], exc: [] };
 			for (let n = 1; n <= lines.length; n++) {
@@ -113,21 +109,7 @@ describe('source pages against coverage.py’s HTML report of the same run', () 
 	test('partial lines name the same targets, in coverage.py’s words', () => {
 		let partials = 0;
 		for (const [path, file] of Object.entries(snapshot.files)) {
-			const lines = sourceLines(decodeSource(readFileSync(join(BACKEND, path))).text);
-			const page = sourceFile(
-				path,
-				file,
-				'shown',
-				{ lines, encoding: 'utf-8', tokens: [], styles: [] },
-				{
-					domains: [],
-					snapshotDate: '',
-					commit: null,
-					commitUrl: null,
-					fileUrl: null,
-					branchCoverage: true,
-				},
-			);
+			const { page } = pageFromDisk(BACKEND, path, file);
 			for (const p of page.partial) {
 				const theirs = html.get(path)!.get(p.line)!;
 				expect(p.targets, `${path}:${p.line}`).toEqual(theirs.targets);
@@ -153,15 +135,7 @@ describe('a branch line that always raised, against today’s coverage.py', () =
 		const read = readCoveragePyJson(readFileSync(join(work, 'raises.json')), 'raises.json');
 		const report = coverageReportSchema.parse(JSON.parse((read.snapshot as Buffer).toString('utf8')));
 		const theirs = readHtmlReport(join(work, 'raises-html')).get('raises.py')!;
-		const lines = sourceLines(decodeSource(readFileSync(join(FIXTURE, 'raises.py'))).text);
-		const page = sourceFile(
-			'raises.py',
-			report.files['raises.py']!,
-			'shown',
-			{ lines, encoding: 'utf-8', tokens: [], styles: [] },
-			{ domains: [], snapshotDate: '', commit: null, commitUrl: null, fileUrl: null, branchCoverage: true },
-			report.meta.version,
-		);
+		const { page } = pageFromDisk(FIXTURE, 'raises.py', report.files['raises.py']!, report.meta.version);
 		expect(page.partial.map((p) => p.line)).toEqual([5, 11]);
 		const [raised, ordinary] = page.partial;
 		expect(theirs.get(5)).toMatchObject({ cls: 'par', targets: ['anywhere'] });
