@@ -60,7 +60,8 @@ Options:
 Prints a table per domain (files, statements, missing, branches, percent, target, status), coloured
 by the configured thresholds, then the files with the most missing lines in each domain. Colour
 follows Node's styleText: on a terminal, not on a pipe; NO_COLOR turns it off, FORCE_COLOR on (and
-FORCE_COLOR wins over NO_COLOR).
+FORCE_COLOR wins over NO_COLOR). Under CI, Node colours only for the CI services it knows (GitHub
+Actions is one).
 
 Options:
   --top N           files listed per domain (default 5)

@@ -7,10 +7,15 @@ import { NODE, REPORTS, runTrend, runTrendProcess, tempDataDir } from '../../hel
 /** A word for `sh -c`, quoted. */
 const shellQuoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
-/** This environment without the colour settings a developer's shell may have. */
+/**
+ * This environment without the settings that decide colour in Node's tty.getColorDepth: the colour
+ * switches a developer's shell may have, and the CI markers a CI machine has (with `CI` set and no
+ * CI service Node knows, Node gives no colour even on a terminal: the CI run of 2026-12-02 failed so).
+ */
 function cleanColourEnv(): NodeJS.ProcessEnv {
 	const env = { ...process.env };
-	for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS']) delete env[name];
+	const decides = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'CI', 'TF_BUILD', 'TEAMCITY_VERSION', 'TMUX'];
+	for (const name of [...decides, 'COLORTERM', 'TERM_PROGRAM']) delete env[name];
 	return env;
 }
 
@@ -46,6 +51,11 @@ describe('report', () => {
 		expect(piped.status).toBe(0);
 		expect(piped.stdout).toMatch(/green$/m);
 		expect(piped.stdout).not.toContain('\u001b[');
+	});
+
+	test('a CI machine Node does not know gets no colour, even on a terminal, as Node decides', () => {
+		expect(onTerminal({ CI: 'true' })).not.toContain('\u001b[');
+		expect(onTerminal({ CI: 'true', GITHUB_ACTIONS: 'true' })).toContain('\u001b[32m');
 	});
 
 	test('NO_COLOR or FORCE_COLOR=0 turns colour off on a terminal', () => {
