@@ -14,8 +14,19 @@ const shellQuoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
  */
 function cleanColourEnv(): NodeJS.ProcessEnv {
 	const env = { ...process.env };
-	const decides = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'CI', 'TF_BUILD', 'TEAMCITY_VERSION', 'TMUX'];
-	for (const name of [...decides, 'COLORTERM', 'TERM_PROGRAM']) delete env[name];
+	const switches = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TMUX', 'COLORTERM', 'TERM_PROGRAM'];
+	const ciMarkers = ['CI', 'CI_NAME', 'TF_BUILD', 'AGENT_NAME', 'TEAMCITY_VERSION'];
+	const ciServices = [
+		'APPVEYOR',
+		'BUILDKITE',
+		'CIRCLECI',
+		'DRONE',
+		'GITHUB_ACTIONS',
+		'GITEA_ACTIONS',
+		'GITLAB_CI',
+		'TRAVIS',
+	];
+	for (const name of [...switches, ...ciMarkers, ...ciServices]) delete env[name];
 	return env;
 }
 
