@@ -33,7 +33,7 @@ export function sitePort(site: E2ESite): number {
 	return site.port + 20 * E2E_SLOT;
 }
 
-export const sites: E2ESite[] = [
+const allSites: E2ESite[] = [
 	{ name: 'default', dataDir: 'data', port: 4401, testMatch: ['default/**/*.spec.ts'] },
 	{
 		name: 'long-history',
@@ -76,3 +76,17 @@ export const sites: E2ESite[] = [
 			]
 		: []),
 ];
+
+/**
+ * The sites of this run: every one, or those named in `E2E_SITES` (comma-separated, e.g.
+ * `E2E_SITES=source,test-health`), so that a change to one page can be checked without building all.
+ */
+export const sites: E2ESite[] = (() => {
+	const wanted = process.env.E2E_SITES?.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	if (!wanted?.length) return allSites;
+	const unknown = wanted.filter((name) => !allSites.some((site) => site.name === name));
+	if (unknown.length) throw new Error(`E2E_SITES: no site named ${unknown.join(', ')}`);
+	return allSites.filter((site) => wanted.includes(site.name));
+})();

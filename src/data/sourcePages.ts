@@ -4,12 +4,12 @@
  * between builds) and its own address (`/coverage/files/<slug>/`, a forwarding page); in `astro dev`,
  * the same two answers for one file on request.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { getHighlightCache, getLineHighlighter } from './highlighter.ts';
 import { dataDirFromEnv } from '../lib/dataDir/dataDir.ts';
-import { fileSlug } from '../lib/snapshot/fileSlug.ts';
-import { forwardingPage } from '../lib/snapshot/forwardingPage.ts';
+import { fileSlug, sourceForwarding } from '../lib/snapshot/fileSlug.ts';
+import { forwardingPage } from '../lib/text/forwardingPage.ts';
+import { siteOutput } from '../integrations/siteOutput.ts';
 import { openSourceSite, type Highlighter } from '../lib/snapshot/sourceSite.ts';
 
 /** Whether the site has source pages: `SOURCE_PAGES=0` builds it without them (a site that must stay small). */
@@ -33,12 +33,11 @@ export async function writeSourcePages(outDir: string, base: string, cwd: string
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
 	if (!site) return 0;
 	const highlight = await highlighter();
-	const folder = join(outDir, 'coverage', 'files');
+	const out = siteOutput(outDir);
 	for (const path of site.paths) {
 		const slug = fileSlug(path);
-		mkdirSync(join(folder, slug), { recursive: true });
-		writeFileSync(join(folder, `${slug}.json`), JSON.stringify(site.page(path, highlight)));
-		writeFileSync(join(folder, slug, 'index.html'), forwardingPage(base, path));
+		out.write(`coverage/files/${slug}.json`, JSON.stringify(site.page(path, highlight)));
+		out.write(`coverage/files/${slug}/index.html`, forwardingPage(sourceForwarding(base, path)));
 	}
 	return site.paths.length;
 }
@@ -56,6 +55,6 @@ export async function devSourcePage(
 	const path = site?.paths.find((p) => fileSlug(p) === m[1]);
 	if (!site || path === undefined) return null;
 	return m[2] === '/'
-		? { type: 'text/html; charset=utf-8', body: forwardingPage(base, path) }
+		? { type: 'text/html; charset=utf-8', body: forwardingPage(sourceForwarding(base, path)) }
 		: { type: 'application/json', body: JSON.stringify(site.page(path, await highlighter())) };
 }

@@ -5,10 +5,11 @@
  * build's 140 s. Listed after Starlight, so Pagefind (which skips these pages anyway) never reads them.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forwardPages } from '../lib/testHealth/forwardPage.ts';
+import { siteOutput } from './siteOutput.ts';
 import type { TestIndexJson } from '../lib/testHealth/testIndex.ts';
 
 /** The integration. */
@@ -25,15 +26,10 @@ export function testForwardPages(): AstroIntegration {
 				const indexFile = join(out, 'tests', 'all.json');
 				if (!existsSync(indexFile)) return;
 				const index = JSON.parse(readFileSync(indexFile, 'utf8')) as TestIndexJson;
+				const output = siteOutput(out);
 				let written = 0;
-				for (const [path, html] of forwardPages(base, index)) {
-					const file = join(out, path);
-					// A full page at the same address wins (it cannot happen: the index marks those).
-					if (existsSync(file)) continue;
-					mkdirSync(dirname(file), { recursive: true });
-					writeFileSync(file, html);
-					written++;
-				}
+				// A full page at the same address wins (it cannot happen: the index marks those).
+				for (const [path, html] of forwardPages(base, index)) if (output.write(path, html)) written++;
 				logger.info(`${written} forwarding pages of tests without a page of their own`);
 			},
 		},

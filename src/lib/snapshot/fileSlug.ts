@@ -4,6 +4,7 @@
  * a case-insensitive disk must not merge `A.py` and `a.py`). The hash is plain arithmetic, not
  * `node:crypto`, so that the browser computes the same slug from a path in a link.
  */
+import type { Forwarding } from '../text/forwardingPage.ts';
 
 /** cyrb53: a fast 53-bit string hash, as 14 hex digits. */
 function hash53(text: string): string {
@@ -39,4 +40,14 @@ export function sourcePageUrl(base: string, path: string, line?: number): string
 /** The file viewer showing a report path: where a source page forwards to (it keeps the page's `#L…`). */
 export function sourceViewerUrl(base: string, path: string): string {
 	return `${base}coverage/files/?file=${encodeURIComponent(path)}`;
+}
+
+/** What a report path's own address (`/coverage/files/<slug>/`) says as it forwards to the file viewer (`text/forwardingPage`). */
+export function sourceForwarding(base: string, path: string): Forwarding {
+	return {
+		base,
+		target: sourceViewerUrl(base, path),
+		title: `${path} | source`,
+		sentence: ['The code of ', path, ' with each line’s coverage.'],
+	};
 }

@@ -1,11 +1,11 @@
 /**
- * The page at `/tests/<test>/` of a test without a full page of its own: a few hundred bytes that
- * forward to the test's history on `/tests/all/` and say where they go, for a reader without
- * refresh. The address is the one a full page has, so a test's link stays the same whether or not
- * it has a full page. Written as plain files after the build (`src/integrations/testForwardPages.ts`):
- * 20,000 of them rendered as Astro routes took most of a large suite's build.
+ * The page at `/tests/<test>/` of a test without a full page of its own: a forwarding page
+ * (`text/forwardingPage`) to the test's history on `/tests/all/`. The address is the one a full page
+ * has, so a test's link stays the same whether or not it has a full page. Written as plain files after
+ * the build (`src/integrations/testForwardPages.ts`): 20,000 of them rendered as Astro routes took most
+ * of a large suite's build.
  */
-import { escapeHtml } from '../text/escape.ts';
+import { forwardingPage } from '../text/forwardingPage.ts';
 import { testLabel } from './testIdentity.ts';
 import { type TestIndexJson, unpackTestIndexRow } from './testIndex.ts';
 
@@ -19,8 +19,12 @@ export function forwardTarget(base: string, slug: string): string {
 
 /** The HTML of one forwarding page; names are data, so every one is escaped. */
 export function forwardPageHtml(base: string, test: { slug: string; classname: string; name: string }): string {
-	const target = escapeHtml(forwardTarget(base, test.slug));
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(test.name)}</title><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${target}"><link rel="icon" href="${escapeHtml(base)}favicon.svg" type="image/svg+xml"></head><body><p>History of <a href="${target}">${escapeHtml(testLabel(test))}</a> on the list of every test.</p></body></html>\n`;
+	return forwardingPage({
+		base,
+		target: forwardTarget(base, test.slug),
+		title: test.name,
+		sentence: ['History of ', testLabel(test), ' on the list of every test.'],
+	});
 }
 
 /** The forwarding pages of an index: path under the site (`tests/<slug>/index.html`) and HTML, for every test without a full page. */
