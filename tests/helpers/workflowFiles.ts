@@ -70,6 +70,8 @@ export const CURRENT_MAJOR: Record<string, string> = {
 	'actions/configure-pages': 'v6',
 	'actions/upload-pages-artifact': 'v5',
 	'actions/deploy-pages': 'v5',
+	// v6.0.0 (2026-06, ESM on Node 24); v6.1.0 handles read-only cache access.
+	'actions/cache': 'v6',
 };
 
 /**

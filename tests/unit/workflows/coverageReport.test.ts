@@ -123,6 +123,13 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 		for (const script of ['record-run.sh', 'check-run.sh'])
 			expect(readFileSync(`scripts/ci/${script}`, 'utf8')).toContain('${DATA_DIR:-data}');
 	});
+	test('the patch summary links file names to their source pages on the published site', () => {
+		const patch = steps.find((s) => s.id === 'patch')!;
+		expect(patch.run).toContain('--site-url "$SITE_URL"');
+		expect(patch.env?.SITE_URL).toBe(
+			"${{ vars.COVERAGE_SITE_URL || format('https://{0}.github.io/{1}/', github.repository_owner, github.event.repository.name) }}",
+		);
+	});
 	test('dates the point with the commit’s own date', () => {
 		const script = readFileSync('scripts/ci/record-run.sh', 'utf8');
 		expect(script).toContain('date=$(git log -1 --format=%cI "$commit" -- 2>/dev/null || true)');

@@ -47,6 +47,20 @@ describe('pages.yml', () => {
 			'${{ github.event.workflow_run.id }}',
 		);
 	});
+	test('keeps Astro’s cache (the source highlights) between deploys, restored after npm ci empties node_modules', () => {
+		const at = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+		const cache = steps[at]!;
+		const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
+		const build = steps.findIndex((s) => s.run?.includes('build-pages-site.sh'));
+		expect(install).toBeGreaterThanOrEqual(0);
+		expect(at).toBeGreaterThan(install);
+		expect(at).toBeLessThan(build);
+		// The build uses Astro's default cache folder (no ASTRO_CACHE_DIR), the folder the step keeps.
+		expect(cache.with?.path).toBe('node_modules/.astro');
+		expect(readFileSync('scripts/ci/build-pages-site.sh', 'utf8')).not.toContain('ASTRO_CACHE_DIR');
+		expect(steps[build]!.env).not.toHaveProperty('ASTRO_CACHE_DIR');
+		expect(String(cache.with?.key)).toMatch(/^astro-.*hashFiles\('package-lock\.json'\).*github\.sha/);
+	});
 	test('uploads dist with upload-pages-artifact', () => {
 		expect(stepsUsing(wf, 'actions/upload-pages-artifact')[0]?.with).toEqual({ path: 'dist' });
 	});
