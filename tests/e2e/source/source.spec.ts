@@ -53,6 +53,28 @@ test('every line says covered, missing, partial or excluded in words, and partia
 	await expect(functions.locator('tbody tr').first()).toContainText('60.00%');
 });
 
+test('on a phone a partial line says why under its code, in view even when the code runs off to the right', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page, 'app/hostile.py', '#L7');
+	const why = line(page, 7).locator('.sv-why');
+	const code = line(page, 7).locator('.sv-c');
+	const [whyBox, codeBox] = [(await why.boundingBox())!, (await code.boundingBox())!];
+	// The reason sits below the line's code, inside the screen.
+	expect(whyBox.y).toBeGreaterThanOrEqual(codeBox.y + codeBox.height - 1);
+	expect(whyBox.x).toBeGreaterThanOrEqual(0);
+	expect(whyBox.x + whyBox.width).toBeLessThanOrEqual(390);
+	// The file's longer lines make the box scroll sideways; scrolled, the reason stays at its visible left edge.
+	const box = page.locator('.sv-code');
+	expect(await box.evaluate((b) => b.scrollWidth - b.clientWidth)).toBeGreaterThan(100);
+	await box.evaluate((b) => (b.scrollLeft = 100));
+	await expect(code).not.toBeInViewport({ ratio: 1 });
+	const scrolled = (await why.boundingBox())!;
+	// (It may move by the row's 4 px band: stuck, it sits at the scroll box's edge instead of inside the band.)
+	expect(Math.abs(scrolled.x - whyBox.x)).toBeLessThan(8);
+});
+
 test('code and file names from data are text: </script>, <!-- and template literals stay visible', async ({ page }) => {
 	await open(page, 'app/hostile.py');
 	await expect(line(page, 1)).toContainText('</script> <!-- --> ${alert(1)} `backticks`');
