@@ -95,13 +95,54 @@ function decodeEntities(text) {
 }
 
 /**
+ * The site's address when it is a plain http(s) address (from the workflow, never from the run), ending
+ * in `/`; else null.
+ */
+function siteAddress(raw) {
+	let url;
+	try {
+		url = new URL(String(raw || '').trim());
+	} catch {
+		return null;
+	}
+	if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) return null;
+	return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Whether `url` is exactly a source page of `site`: `<site>coverage/files/<slug>/`, a slug of `[a-z0-9-]`. */
+function isSourcePage(url, site) {
+	return url.startsWith(`${site}coverage/files/`) && /^[a-z0-9][a-z0-9-]*\/$/.test(url.slice(site.length + 15));
+}
+
+/**
  * Markdown from the run (a pull request, possibly a fork, controls that code) made inert: entities
  * decoded then HTML escaped (no tag, no hidden comment), images and links reduced to their text, bare
  * URLs removed, `#123`/`GH-123` references and `@mentions` broken with a zero-width space. Tables,
- * headings, emphasis and code spans stay.
+ * headings, emphasis and code spans stay. With `site` (the published site's address, which the
+ * workflow gives, not the run), a link to one of its source pages is kept: its address can only be
+ * `<site>coverage/files/<slug>/`, and its text is made inert like the rest.
  */
-function plainMarkdown(text) {
-	let out = decodeEntities(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function plainMarkdown(text, site = null) {
+	const kept = [];
+	// NUL marks a kept link below; the run's text cannot forge one.
+	let source = decodeEntities(text).replace(/\0/g, '');
+	const home = site ? siteAddress(site) : null;
+	if (home)
+		source = source.replace(/(?<!\\)(?<!!)\[([^\]\n]*)\]\(([^)\s]*)\)/g, (whole, label, url) => {
+			if (!isSourcePage(url, home)) return whole;
+			kept.push([label, url]);
+			return `\0${kept.length - 1}\0`;
+		});
+	const inert = plainText(source);
+	return inert.replace(/\0(\d+)\0/g, (_, i) => {
+		const [label, url] = kept[Number(i)];
+		return `[${plainText(label).replace(/[[\]]/g, '\\$&')}](${url})`;
+	});
+}
+
+/** `plainMarkdown` without kept links. */
+function plainText(text) {
+	let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	out = out
 		.replace(/(?<!\\)!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
 		.replace(/(?<!\\)\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
@@ -114,15 +155,15 @@ function plainMarkdown(text) {
 }
 
 /** The comment's Markdown: the marker, then the summary made inert. */
-function commentBody(summary) {
-	return `${MARKER}\n${plainMarkdown(summary.trim())}\n`;
+function commentBody(summary, site = null) {
+	return `${MARKER}\n${plainMarkdown(summary.trim(), site)}\n`;
 }
 
 /**
  * Create or update the one coverage comment on the PR named in the artifact.
  * Returns what it did: `created`, `updated` or `skipped` (the PR has moved on to a newer commit).
  */
-async function postCoverageComment({ github, context, core, dir = 'pr-comment' }) {
+async function postCoverageComment({ github, context, core, dir = 'pr-comment', site = null }) {
 	const run = context.payload.workflow_run;
 	if (!run || run.event !== 'pull_request')
 		throw new Error('pr-comment: expected a workflow_run event of a pull_request run');
@@ -137,7 +178,7 @@ async function postCoverageComment({ github, context, core, dir = 'pr-comment' }
 		return 'skipped';
 	}
 
-	const body = commentBody(summary);
+	const body = commentBody(summary, site);
 	const comments = await github.paginate(github.rest.issues.listComments, {
 		owner,
 		repo,
@@ -163,16 +204,18 @@ module.exports = {
 	readCommentArtifact,
 	neutraliseMentions,
 	plainMarkdown,
+	siteAddress,
 	commentBody,
 	postCoverageComment,
 };
 
-// `node pr-comment.cjs plain FILE` rewrites FILE as plainMarkdown of itself (prepare-pr-comment.sh).
+// `node pr-comment.cjs plain FILE` rewrites FILE as plainMarkdown of itself (prepare-pr-comment.sh),
+// keeping links to the source pages of the site in $COVERAGE_SITE_URL.
 if (require.main === module) {
 	const [command, file] = process.argv.slice(2);
 	if (command !== 'plain' || !file) {
 		process.stderr.write('usage: node scripts/ci/pr-comment.cjs plain FILE\n');
 		process.exit(2);
 	}
-	fs.writeFileSync(file, plainMarkdown(fs.readFileSync(file, 'utf8')));
+	fs.writeFileSync(file, plainMarkdown(fs.readFileSync(file, 'utf8'), process.env.COVERAGE_SITE_URL || null));
 }

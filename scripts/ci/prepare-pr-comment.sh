@@ -31,6 +31,7 @@ else
 	cp -- "$summary" "$out/summary.md"
 fi
 # Everything in the summary came from this run's code: links, images, #123 and @mentions are made inert
-# here, and again by the poster (pr-comment.cjs), which is the boundary that counts.
+# here, and again by the poster (pr-comment.cjs), which is the boundary that counts. Links to the source
+# pages of the site in COVERAGE_SITE_URL (when set) are kept; the poster checks them against its own.
 node "$(dirname "$0")/pr-comment.cjs" plain "$out/summary.md"
 echo "prepare-pr-comment: comment for #$pr in $out"

@@ -8,10 +8,16 @@ import { describe, expect, test } from 'vitest';
 type Comment = { id: number; body: string; user: { type: string } };
 interface PrComment {
 	MARKER: string;
-	plainMarkdown(text: string): string;
+	plainMarkdown(text: string, site?: string | null): string;
 	MAX_SUMMARY_CHARS: number;
 	readCommentArtifact(dir: string): { prNumber: number; summary: string };
-	postCoverageComment(args: { github: unknown; context: unknown; core: unknown; dir: string }): Promise<string>;
+	postCoverageComment(args: {
+		github: unknown;
+		context: unknown;
+		core: unknown;
+		dir: string;
+		site?: string;
+	}): Promise<string>;
 }
 const prComment = createRequire(import.meta.url)('../../../scripts/ci/pr-comment.cjs') as PrComment;
 
@@ -236,5 +242,55 @@ describe('the comment carries no link, image, reference or mention from the run'
 	test('plain text, tables, headings and code spans come through unchanged', () => {
 		const text = '## Coverage check: passed ✅\n\n| Figure | Now |\n| --- | ---: |\n| `core/x.py` & y | 91.20% |\n';
 		expect(rendered(prComment.plainMarkdown(text))).toBe(text);
+	});
+});
+
+describe('links to the published site’s source pages are the only links kept', () => {
+	const SITE = 'https://atom.github.io/backend/';
+	const page = `${SITE}coverage/files/core-x-py-0931516fa715a8/`;
+
+	test('a file name linked to its source page stays a link; its text is made inert', async () => {
+		const { github, comments } = fakeGitHub('abc123');
+		const summary = `${SUMMARY}| [core/x.py @eve #12](${page}) | 2 of 3 |\n`;
+		await prComment.postCoverageComment({
+			github,
+			context: context('abc123'),
+			core,
+			dir: artifact({ pr_number: '9', 'summary.md': summary }),
+			site: SITE,
+		});
+		expect(comments[0]!.body).toContain(`| [core/x.py @\u200beve #\u200b12](${page}) | 2 of 3 |`);
+	});
+
+	test.each([
+		['another host', 'https://evil.example/backend/coverage/files/core-x-py-1/'],
+		['a longer host', 'https://atom.github.io.evil.example/backend/coverage/files/core-x-py-1/'],
+		['another repository', 'https://atom.github.io/backend-evil/coverage/files/core-x-py-1/'],
+		['another page of the site', `${SITE}coverage/`],
+		['a path below a slug', `${SITE}coverage/files/core-x-py-1/x/`],
+		['a climb out', `${SITE}coverage/files/../../evil/`],
+		['a query', `${SITE}coverage/files/core-x-py-1/?x=1`],
+		['a slug with other characters', `${SITE}coverage/files/Core%2Fx/`],
+	])('not %s', (_name, url) => {
+		const out = prComment.plainMarkdown(`[x](${url}) and ![i](${page})`, SITE);
+		expect(out).not.toMatch(/\]\(/);
+		expect(out).not.toContain('https:');
+	});
+
+	test('the run cannot forge a kept link with NUL marks, and without a site nothing is kept', () => {
+		expect(prComment.plainMarkdown('\u00000\u0000 [x](https://evil.example/)', SITE)).toBe('0 x');
+		expect(prComment.plainMarkdown(`[x](${page})`)).toBe('x');
+		expect(prComment.plainMarkdown(`[x](${page})`, 'javascript:alert(1)')).toBe('x');
+	});
+
+	test('prepare-pr-comment.sh keeps them when COVERAGE_SITE_URL is set', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'prep-'));
+		writeFileSync(join(dir, 'summary.md'), `${SUMMARY}| [core/x.py](${page}) | [y](https://evil.example) |\n`);
+		const run = spawnSync('scripts/ci/prepare-pr-comment.sh', [join(dir, 'summary.md'), '42', join(dir, 'out')], {
+			encoding: 'utf8',
+			env: { ...process.env, COVERAGE_SITE_URL: SITE },
+		});
+		expect(run.status).toBe(0);
+		expect(prComment.readCommentArtifact(join(dir, 'out')).summary).toBe(`${SUMMARY}| [core/x.py](${page}) | y |\n`);
 	});
 });

@@ -125,8 +125,8 @@ describe('coverage-report.yml: record, gate, artifacts', () => {
 	});
 	test('the patch summary links file names to their source pages on the published site', () => {
 		const patch = steps.find((s) => s.id === 'patch')!;
-		expect(patch.run).toContain('--site-url "$SITE_URL"');
-		expect(patch.env?.SITE_URL).toBe(
+		expect(patch.run).toContain('--site-url "$COVERAGE_SITE_URL"');
+		expect(wf.env?.COVERAGE_SITE_URL).toBe(
 			"${{ vars.COVERAGE_SITE_URL || format('https://{0}.github.io/{1}/', github.repository_owner, github.event.repository.name) }}",
 		);
 	});
