@@ -132,11 +132,11 @@ class TestList extends HTMLElement {
 		});
 		link.append(el('code', t.name));
 		th.append(link, el('span', t.classname, { class: 'test-name__class' }));
-		if (t.flaky) th.append(el('span', 'flaky', { class: 'all-tag' }));
+		if (t.flaky) th.append(el('span', 'flaky', { class: 'dash-tag all-tag' }));
 		const historyId = `history-${t.slug}`;
 		const toggle = el('button', 'History', {
 			type: 'button',
-			class: 'all-history-toggle',
+			class: 'dash-button all-history-toggle',
 			'aria-expanded': String(this.open.has(t.slug)),
 			'aria-controls': historyId,
 		});
