@@ -5,7 +5,7 @@ import { DataError, parseJsonText, parseWith, type DataProblem } from './dataErr
 import { linksUnder } from './symlinks.ts';
 import { coverageConfigSchema, type CoverageConfig } from '../schemas/config.ts';
 import { coverageReportSchema, type CoverageReport } from '../schemas/coveragepy.ts';
-import { testRunSchema, type TestRun } from '../schemas/testRun.ts';
+import { quickTestRun, testRunSchema, type TestRun } from '../schemas/testRun.ts';
 import { trendFileSchema, type TrendFile } from '../schemas/trend.ts';
 
 /** File and folder names inside a data directory. */
@@ -23,6 +23,11 @@ export function dataDirFromEnv(env: Record<string, string | undefined> = process
 
 /** Read and validate one JSON file against a schema; errors name the file and the JSON path. */
 export function readJsonFile<S extends z.ZodType>(schema: S, file: string): z.output<S> {
+	return parseWith(schema, file, readJsonValue(file));
+}
+
+/** Read and parse one JSON file, not yet validated; errors name the file. */
+function readJsonValue(file: string): unknown {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -30,7 +35,7 @@ export function readJsonFile<S extends z.ZodType>(schema: S, file: string): z.ou
 		const code = (err as NodeJS.ErrnoException).code;
 		throw new DataError([{ file, path: '', message: code === 'ENOENT' ? 'file not found' : `cannot read (${code})` }]);
 	}
-	return parseWith(schema, file, parseJsonText(file, text));
+	return parseJsonText(file, text);
 }
 
 /** The project config of a data directory. */
@@ -60,7 +65,10 @@ export function loadSnapshot(dir: string, name: string): CoverageReport {
 
 /** One per-test run record by name. */
 export function loadTestRun(dir: string, name: string): TestRun {
-	return readJsonFile(testRunSchema, join(dir, DATA_FILES.testRuns, name));
+	// A build reads up to 50 records of thousands of tests: checked in place when valid (`quickTestRun`).
+	const file = join(dir, DATA_FILES.testRuns, name);
+	const value = readJsonValue(file);
+	return quickTestRun(value) ?? parseWith(testRunSchema, file, value);
 }
 
 /** Run every check of a data directory and collect all problems instead of stopping at the first. */

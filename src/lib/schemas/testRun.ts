@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './trend.ts';
-import { CLASS_INDEX, classIndexOf, testResultSchema } from './testResult.ts';
+import { CLASS_INDEX, classIndexOf, isTestResult, testResultSchema, type TestResult } from './testResult.ts';
 
 /** `data/test-runs/<date>_<short-commit>_tests.json`: per-test results of one recorded run. */
 export const testRunSchema = z
@@ -35,3 +35,18 @@ export const testRunSchema = z
 	});
 
 export type TestRun = z.output<typeof testRunSchema>;
+
+/**
+ * A record checked as `testRunSchema` checks it, without zod copying its thousands of tuples (see
+ * `isTestResult`): the record itself when valid, else undefined (parse it with the schema then, for
+ * its errors). The fields around the tuples go through the schema as usual.
+ */
+export function quickTestRun(value: unknown): TestRun | undefined {
+	if (typeof value !== 'object' || value === null || !('tests' in value) || !Array.isArray(value.tests))
+		return undefined;
+	const envelope = testRunSchema.safeParse({ ...value, tests: [] });
+	if (!envelope.success) return undefined;
+	const classes = envelope.data.classnames.length;
+	for (const t of value.tests as unknown[]) if (!isTestResult(t) || classIndexOf(t) >= classes) return undefined;
+	return { ...envelope.data, tests: value.tests as TestResult[] };
+}

@@ -42,19 +42,34 @@ export function packShardEntry(history: Pick<TestHistory, 'observations'>, runCo
 	return [letters.join(''), durations];
 }
 
-/** Group the histories into shards. */
+/** The tests of each shard that holds any, by shard name. */
+export function shardGroups<T extends Pick<TestHistory, 'slug'>>(tests: readonly T[]): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const t of tests) {
+		const id = shardOf(t.slug);
+		let group = groups.get(id);
+		if (!group) groups.set(id, (group = []));
+		group.push(t);
+	}
+	return groups;
+}
+
+/** Pack the histories of one shard's tests. */
+export function packShard(
+	tests: readonly Pick<TestHistory, 'slug' | 'observations'>[],
+	runCount: number,
+): HistoryShard {
+	const shard: HistoryShard = {};
+	for (const t of tests) shard[t.slug] = packShardEntry(t, runCount);
+	return shard;
+}
+
+/** Group the histories into shards and pack each. */
 export function packShards(
 	tests: readonly Pick<TestHistory, 'slug' | 'observations'>[],
 	runCount: number,
 ): Map<string, HistoryShard> {
-	const shards = new Map<string, HistoryShard>();
-	for (const t of tests) {
-		const id = shardOf(t.slug);
-		let shard = shards.get(id);
-		if (!shard) shards.set(id, (shard = {}));
-		shard[t.slug] = packShardEntry(t, runCount);
-	}
-	return shards;
+	return new Map([...shardGroups(tests)].map(([id, group]) => [id, packShard(group, runCount)]));
 }
 
 /** One run of an unpacked entry. */

@@ -1,10 +1,11 @@
 /**
  * The kept per-test records read one file at a time: each parsed run is folded into the test
- * histories and its suite figures, then dropped, so a build never holds 50 parsed runs of a
- * 20,000-test suite (a million result tuples) at once.
+ * histories (their results in a `ResultGrid`) and its suite figures, then dropped, so a build never
+ * holds 50 parsed runs of a 20,000-test suite (a million result tuples) at once.
  */
 import type { TestRun } from '../schemas/testRun.ts';
 import { suiteRunFromRecord, type SuiteRun } from './suiteRuns.ts';
+import { reorderRuns } from './resultGrid.ts';
 import { historyFold, orderRuns, type RunInfo, type TestHistory } from './testHistory.ts';
 
 /** The kept runs as the analysis needs them. */
@@ -19,7 +20,7 @@ export interface KeptRuns {
 
 /** Read the records `names` with `read`, one at a time, into histories over the ordered runs. */
 export function foldKeptRuns(names: readonly string[], read: (name: string) => TestRun): KeptRuns {
-	const fold = historyFold();
+	const fold = historyFold(names.length);
 	const infos: Array<RunInfo & { file: number; suite: SuiteRun }> = [];
 	names.forEach((name, file) => {
 		const { classnames, tests, ...info } = read(name);
@@ -28,16 +29,14 @@ export function foldKeptRuns(names: readonly string[], read: (name: string) => T
 	});
 	// Files are folded in name order; the runs' own order is by time, which can differ within a day.
 	const ordered = orderRuns(infos);
-	const rank = new Map(ordered.map((r, i) => [r.file, i]));
-	const histories = fold.histories();
 	if (ordered.some((r, i) => r.file !== i))
-		for (const h of histories) {
-			for (const o of h.observations) o.run = rank.get(o.run)!;
-			h.observations.sort((a, b) => a.run - b.run);
-		}
+		reorderRuns(
+			fold.grid,
+			ordered.map((r) => r.file),
+		);
 	return {
 		runs: ordered.map(({ name, run }) => ({ name, run })),
-		histories,
+		histories: fold.histories(),
 		suite: ordered.map((r) => r.suite),
 	};
 }

@@ -39,6 +39,11 @@ export interface TestHealth<R extends RunInfo = RunInfo> {
 /** How many of the slowest tests `/tests/` lists. */
 export const SLOWEST_COUNT = 20;
 
+/** A history's identity fields, without its observations (see `TestHistory`). */
+function identityOf(h: TestHistory): Omit<TestHistory, 'observations'> {
+	return { classname: h.classname, name: h.name, key: h.key, slug: h.slug };
+}
+
 /** Analyse the kept per-test records with the configured flaky settings. */
 export function analyseTestHealth(
 	records: readonly RecordedRun[],
@@ -58,25 +63,32 @@ export function analyseHistories<R extends RunInfo>(
 	pageCount = STORY_PAGES,
 ): TestHealth<R> {
 	const newest = runs.length - 1;
+	const start = windowStart(runs.length, settings);
 	const tests: TestReport[] = histories
 		.map((h) => {
-			const stats = testStats(h);
-			const story: StoryReason[] = [];
-			return {
-				...h,
+			// Read once and dropped with this test: a fold's history builds its observations on every read.
+			const seen: TestHistory = { ...identityOf(h), observations: h.observations };
+			const stats = testStats(seen);
+			const flaky = flakiness(seen, runs, settings);
+			const current = stats.lastRun === newest;
+			const report: TestReport = {
+				...identityOf(h),
+				get observations() {
+					return h.observations;
+				},
 				stats,
-				flakiness: flakiness(h, runs, settings),
-				current: stats.lastRun === newest,
-				story,
+				flakiness: flaky,
+				current,
+				// Whether it is among the slowest is known once every test is counted (set again below).
+				story: storyReasons({ observations: seen.observations, stats, flakiness: flaky, current }, false, start),
 				page: false,
 			};
+			return report;
 		})
 		.sort((a, b) => a.classname.localeCompare(b.classname) || a.name.localeCompare(b.name));
 	const current = tests.filter((t) => t.current);
 	const slowest = slowestTests(current, slowestCount);
-	const slow = new Set(slowest);
-	const start = windowStart(runs.length, settings);
-	for (const t of current) t.story.push(...storyReasons(t, slow.has(t), start));
+	for (const t of slowest) t.story = storyReasons(t, true, start);
 	const stories = tests.filter((t) => t.story.length > 0);
 	const paged = storyPages(stories, pageCount);
 	for (const t of paged) t.page = true;

@@ -1,7 +1,10 @@
 import { pointTime } from '../schemas/trend.ts';
 import type { TestRun } from '../schemas/testRun.ts';
-import { CLASS_INDEX, DURATION, EARLIER, NAME, STATUS, type TestStatus } from '../schemas/testResult.ts';
+import { CLASS_INDEX, DURATION, EARLIER, NAME, STATUS } from '../schemas/testResult.ts';
+import { addRow, observationsAt, resultGrid, setResult, type Observation, type ResultGrid } from './resultGrid.ts';
 import { testKey, testSlug, type TestIdentity } from './testIdentity.ts';
+
+export type { Observation } from './resultGrid.ts';
 
 /** What is kept of a recorded run once its tests are folded into histories: its file name and its commit, date, branch and duration. */
 export interface RunInfo {
@@ -14,26 +17,17 @@ export interface RecordedRun extends RunInfo {
 	run: TestRun;
 }
 
-/** One test in one run. */
-export interface Observation {
-	/** Index of the run in the ordered runs. */
-	run: number;
-	/** Final status in that run. */
-	status: TestStatus;
-	/** Duration of the final attempt, in seconds. */
-	duration: number;
-	/** Statuses of the attempts before the final one (reruns), oldest first; empty when it ran once. */
-	attempts: TestStatus[];
-}
-
 /** Everything the kept runs say about one test. */
 export interface TestHistory extends TestIdentity {
 	/** `testKey` of the test. */
 	key: string;
 	/** URL segment of the test's page. */
 	slug: string;
-	/** One observation per run the test appeared in, oldest first. */
-	observations: Observation[];
+	/**
+	 * One observation per run the test appeared in, oldest first. A fold's histories read them from
+	 * its `ResultGrid` on every access (a new array each time): read once, keep while needed.
+	 */
+	readonly observations: Observation[];
 }
 
 /** Runs oldest first: by timestamp (or date), then by file name, so two runs of one day keep their order. */
@@ -47,24 +41,27 @@ export function orderRuns<R extends RunInfo>(runs: readonly R[]): R[] {
  * the earlier ones become earlier attempts.
  */
 export function testHistories(runs: readonly RecordedRun[]): TestHistory[] {
-	const fold = historyFold();
+	const fold = historyFold(runs.length);
 	runs.forEach(({ run }, index) => fold.add(run, index));
 	return fold.histories();
 }
 
 /** Histories built one run at a time, so a caller can drop each parsed run once it is folded in. */
 export interface HistoryFold {
-	/** Add the tests of one run, known by its index; the runs of one test must come in index order. */
+	/** Add the tests of one run, known by its index (below the fold's run count). */
 	add(run: Pick<TestRun, 'classnames' | 'tests'>, index: number): void;
 	/** Every test seen so far, in the order first seen. */
 	histories(): TestHistory[];
+	/** The results behind the histories (see `resultGrid.ts`). */
+	grid: ResultGrid;
 }
 
-/** A fold of runs into test histories (see `testHistories`). */
-export function historyFold(): HistoryFold {
+/** A fold of `runCount` runs into test histories (see `testHistories`), their results kept in a `ResultGrid`. */
+export function historyFold(runCount: number): HistoryFold {
 	// 20,000 tests × 50 runs: tuples are read in place, and tests are found by classname, then
 	// name (strings straight from the record), never by a key string built per tuple.
-	const byClass = new Map<string, Map<string, TestHistory>>();
+	const grid = resultGrid(runCount);
+	const byClass = new Map<string, Map<string, number>>();
 	const all: TestHistory[] = [];
 	const add: HistoryFold['add'] = (run, index) => {
 		const classes = run.classnames.map((c) => {
@@ -75,30 +72,28 @@ export function historyFold(): HistoryFold {
 		for (const tuple of run.tests) {
 			const name = tuple[NAME];
 			const names = classes[tuple[CLASS_INDEX]] ?? classes[0]!;
-			const status = tuple[STATUS];
-			const duration = tuple[DURATION];
 			// Reading past the end of a 4-tuple is slow in V8: look only when the slot is there.
 			const earlier = tuple.length > EARLIER ? tuple[EARLIER] : undefined;
-			let history = names.get(name);
-			if (!history) {
-				const identity = { classname: run.classnames[tuple[CLASS_INDEX]] ?? '', name };
-				history = { ...identity, key: testKey(identity), slug: testSlug(identity), observations: [] };
-				names.set(name, history);
-				all.push(history);
+			let row = names.get(name);
+			if (row === undefined) {
+				row = addRow(grid);
+				names.set(name, row);
+				all.push(gridHistory({ classname: run.classnames[tuple[CLASS_INDEX]] ?? '', name }, grid, row));
 			}
-			const observations = history.observations;
-			const previous = observations[observations.length - 1];
-			if (previous?.run === index) {
-				previous.attempts = [...previous.attempts, previous.status, ...(earlier ?? [])];
-				previous.status = status;
-				previous.duration = duration;
-			} else {
-				observations.push({ run: index, status, duration, attempts: earlier ? [...earlier] : NO_ATTEMPTS });
-			}
+			setResult(grid, row, index, tuple[STATUS], tuple[DURATION], earlier);
 		}
 	};
-	return { add, histories: () => all };
+	return { add, histories: () => all, grid };
 }
 
-/** Shared by every observation of a test that ran once (most of them): never mutated, replaced when a rerun is seen. */
-const NO_ATTEMPTS: TestStatus[] = [];
+/** A test's history whose observations are read from its row of the grid. */
+function gridHistory(identity: TestIdentity, grid: ResultGrid, row: number): TestHistory {
+	return {
+		...identity,
+		key: testKey(identity),
+		slug: testSlug(identity),
+		get observations() {
+			return observationsAt(grid, row);
+		},
+	};
+}
