@@ -16,21 +16,22 @@ import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts
 type Shiki = Awaited<ReturnType<typeof createHighlighter>>;
 let oniguruma: Shiki;
 let highlighter: LineHighlighter;
+let shikiJs: Shiki;
 beforeAll(async () => {
 	oniguruma = await createHighlighter({
 		themes: [THEMES.light, THEMES.dark],
 		langs: ['python'],
 		engine: createOnigurumaEngine(import('shiki/wasm')),
 	});
-	const js = await createHighlighter({
+	shikiJs = await createHighlighter({
 		themes: [THEMES.light, THEMES.dark],
 		langs: ['python'],
 		engine: createJavaScriptRegexEngine(),
 	});
 	highlighter = lineHighlighter({
-		grammar: js.getLanguage('python'),
-		light: js.getTheme(THEMES.light) as ResolvedTheme,
-		dark: js.getTheme(THEMES.dark) as ResolvedTheme,
+		grammar: shikiJs.getLanguage('python'),
+		light: shikiJs.getTheme(THEMES.light) as ResolvedTheme,
+		dark: shikiJs.getTheme(THEMES.dark) as ResolvedTheme,
 	});
 });
 
@@ -134,4 +135,22 @@ test('a file over the line limit is shown plain, without asking the highlighter'
 	const { tokens, styles } = highlighter.highlight(lines);
 	expect(styles).toEqual([]);
 	expect(tokens.every((t) => t.length === 0)).toBe(true);
+});
+
+test("a line's kept tokens are reused only in the same tokenizer state: the same text inside a string is tokenised again", () => {
+	const code = ['def code():', '    return 1'];
+	const inString = ['x = """', ...code, '"""', ...code];
+	// The highlighter has seen `code` before (other tests and this one); a fresh one has not.
+	highlighter.highlight(code);
+	const warm = highlighter.highlight(inString);
+	const fresh = lineHighlighter({
+		grammar: shikiJs.getLanguage('python'),
+		light: shikiJs.getTheme(THEMES.light) as ResolvedTheme,
+		dark: shikiJs.getTheme(THEMES.dark) as ResolvedTheme,
+	}).highlight(inString);
+	expect(warm).toEqual(fresh);
+	// Inside the string `def code():` is one string-coloured run; after it, `def` is a keyword again.
+	expect(unpackTokens(warm.tokens[1]!)).toHaveLength(1);
+	expect(unpackTokens(warm.tokens[4]!).length).toBeGreaterThan(1);
+	expect(ourColours(inString, warm.tokens, warm.styles)).toEqual(shikiColours(inString));
 });
