@@ -1,0 +1,84 @@
+/**
+ * Source pages written by a worker while Astro builds (`src/data/sourcePagesAhead.ts`): the same files
+ * as writing them in the build's own thread, moved in beside the viewer page Astro wrote, the staging
+ * folder gone afterwards (and one left by a killed build removed), and bad data still stopping the
+ * build with the same one-line error.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeSourcePages } from '../../../src/data/sourcePages.ts';
+import { startSourcePages } from '../../../src/data/sourcePagesAhead.ts';
+import { prepareSourceSite } from '../../../scripts/shared/sourceSite.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'source-ahead-'));
+const dataDir = join(work, 'data');
+const saved = { data: process.env.COVERAGE_DATA_DIR, cache: process.env.ASTRO_CACHE_DIR };
+beforeAll(() => {
+	prepareSourceSite(dataDir);
+	// The worker reads the same environment as the build: this data directory, highlights kept under `work`.
+	process.env.COVERAGE_DATA_DIR = dataDir;
+	process.env.ASTRO_CACHE_DIR = join(work, 'astro-cache');
+});
+afterAll(() => {
+	for (const [key, value] of [
+		['COVERAGE_DATA_DIR', saved.data],
+		['ASTRO_CACHE_DIR', saved.cache],
+	] as const)
+		if (value === undefined) delete process.env[key];
+		else process.env[key] = value;
+	rmSync(work, { recursive: true, force: true });
+});
+
+/** Every file under `dir` by relative path, with its text. */
+function tree(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+		if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name), 'utf8');
+	return out;
+}
+
+test("the worker's pages are the build thread's own, moved in beside the viewer page, and no staging folder is left", async () => {
+	const cacheDir = join(work, 'cache');
+	// A folder a killed build left (no process has this id) is removed when the next build starts.
+	mkdirSync(join(cacheDir, 'source-pages-2147483646', 'coverage'), { recursive: true });
+	const outDir = join(work, 'dist');
+	mkdirSync(join(outDir, 'coverage', 'files'), { recursive: true });
+	writeFileSync(join(outDir, 'coverage', 'files', 'index.html'), '<p>viewer</p>');
+
+	const ahead = startSourcePages(cacheDir, '/atom-docs/', process.cwd());
+	const { files } = await ahead.finish(outDir);
+
+	const inThread = join(work, 'in-thread');
+	expect(files).toBe(await writeSourcePages(inThread, '/atom-docs/', process.cwd()));
+	expect(files).toBeGreaterThan(3);
+	const written = tree(join(outDir, 'coverage', 'files'));
+	expect(written['index.html']).toBe('<p>viewer</p>');
+	delete written['index.html'];
+	expect(written).toEqual(tree(join(inThread, 'coverage', 'files')));
+	expect(readdirSync(cacheDir)).toEqual([]);
+}, 60_000);
+
+test('bad data stops the build with the same one-line error as writing in the build thread', async () => {
+	const bad = join(work, 'bad-data');
+	prepareSourceSite(bad);
+	const snapshots = join(bad, 'snapshots');
+	const name = readdirSync(snapshots)[0]!;
+	const snapshot = JSON.parse(readFileSync(join(snapshots, name), 'utf8')) as { meta: Record<string, unknown> };
+	snapshot.meta.branch_coverage = 'yes';
+	writeFileSync(join(snapshots, name), JSON.stringify(snapshot));
+	process.env.COVERAGE_DATA_DIR = bad;
+	try {
+		const expected = await writeSourcePages(join(work, 'bad-in-thread'), '/', process.cwd()).then(
+			() => 'no error',
+			(err: Error) => err.message,
+		);
+		expect(expected).toMatch(/branch_coverage/);
+		expect(expected).not.toMatch(/\n/);
+		const ahead = startSourcePages(join(work, 'bad-cache'), '/', process.cwd());
+		await expect(ahead.finish(join(work, 'bad-dist'))).rejects.toThrow(expected);
+	} finally {
+		process.env.COVERAGE_DATA_DIR = dataDir;
+	}
+}, 60_000);
