@@ -3,7 +3,11 @@
  * 2,000 files with matching sources (about 200 lines each, one of 2,000 lines):
  * - the build with source pages against the same build without them (`SOURCE_PAGES=0`; budget ≤ 1.5×),
  *   cold (no cache: every file highlighted) and warm (a rebuild: Astro's cache and the kept highlights
- *   of the cold build, as CI's restored cache gives them);
+ *   of the cold build, as CI's restored cache gives them), each into an output folder that does not
+ *   exist yet (as on a fresh CI machine: Astro would otherwise first delete the last run's files);
+ *   then the same two for modules in which no line repeats across files (`unique` in
+ *   `scripts/shared/sourceBench.ts`): the highlighter reuses a line's tokens where a line repeats, and
+ *   the default modules are the same 25 functions over and over, which real code is not;
  * - how much the built site grows (budget ≤ 60 MB), and per file;
  * - the 2,000-line file's page: its own page, the viewer it forwards to and its data, gzip (budget < 120 KB);
  * - the page's own JavaScript, gzip, apart from Starlight's (budget < 5 KB), and that no
@@ -14,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSourceBench } from '../shared/sourceBench.ts';
@@ -36,6 +40,7 @@ const print = (line: string) => {
 function build(dataDir: string, name: string, warm: boolean, env: Record<string, string> = {}): number {
 	const cache = join(OUT, `cache-${name}`);
 	if (!warm) rmSync(cache, { recursive: true, force: true });
+	rmSync(join(OUT, `dist-${name}`), { recursive: true, force: true });
 	const started = performance.now();
 	const r = spawnSync('npx', ['astro', 'build', '--outDir', join(OUT, `dist-${name}`)], {
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -72,19 +77,24 @@ function withImports(dist: string, file: string, seen = new Set<string>()): Set<
 }
 
 print(
-	`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${loadavg()
+	`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
 		.map((l) => l.toFixed(2))
 		.join(', ')}`,
 );
 const data = writeSourceBench(join(OUT, 'generated'), FILES);
-for (const warm of [false, true]) {
-	const before = load();
-	const without = build(data, 'without', warm, { SOURCE_PAGES: '0' });
-	const withPages = build(data, 'with', warm);
-	print(
-		`build, ${warm ? 'warm cache (rebuild)' : 'cold cache'}: without source pages ${without.toFixed(1)} s, with ${withPages.toFixed(1)} s, ratio ${(withPages / without).toFixed(2)}× (budget ≤ 1.5×; ${before} -> ${load()})`,
-	);
-}
+const unique = writeSourceBench(join(OUT, 'generated-unique'), FILES, { unique: true });
+for (const [label, dataDir, suffix] of [
+	['build', data, ''],
+	['no line repeated across files', unique, '-unique'],
+] as const)
+	for (const warm of [false, true]) {
+		const before = load();
+		const without = build(dataDir, `without${suffix}`, warm, { SOURCE_PAGES: '0' });
+		const withPages = build(dataDir, `with${suffix}`, warm);
+		print(
+			`${label}, ${warm ? 'warm cache (rebuild)' : 'cold cache'}: without source pages ${without.toFixed(1)} s, with ${withPages.toFixed(1)} s, ratio ${(withPages / without).toFixed(2)}× (budget ≤ 1.5×; ${before} -> ${load()})`,
+		);
+	}
 const dist = join(OUT, 'dist-with');
 const grown = size(dist) - size(join(OUT, 'dist-without'));
 print(`site growth for ${FILES} files: ${mb(grown)} (${kb(grown / FILES)} per file of ~200 lines; budget ≤ 60 MB)`);

@@ -1,7 +1,9 @@
 /**
  * Data for the source pages benchmark: a git repository of generated Python modules (about 200 lines
  * each, one of 2,000 lines) and a data directory whose newest snapshot measured them at that
- * repository's commit, so that every source page shows its code.
+ * repository's commit, so that every source page shows its code. The modules share their lines (the
+ * same 25 functions in each); with `unique`, every line names its module, so that no line repeats
+ * across files, as in real code, and the highlighter cannot reuse one file's lines for another.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,19 +11,25 @@ import { join, relative } from 'node:path';
 import { compactLineRanges } from '../../src/lib/text/lineRanges.ts';
 
 /** One generated module of `functions` functions (8 lines each) and what a run of it covered. */
-function module(index: number, functions: number): { text: string; executed: number[]; missing: number[] } {
+function module(
+	index: number,
+	functions: number,
+	unique: boolean,
+): { text: string; executed: number[]; missing: number[] } {
 	const lines = [`"""Generated module ${index}: branches, strings and comments like real code."""`, 'import os', ''];
 	const executed = [2];
 	const missing: number[] = [];
 	for (let f = 0; f < functions; f++) {
 		const start = lines.length + 1;
+		// With `unique`, the module's and the function's numbers in every line.
+		const id = unique ? `_${index}_${f}` : '';
 		lines.push(
-			`def handler_${f}(request, limit=${f}):`,
-			`    # Reads the request and answers within the limit.`,
-			`    if request.get("size", 0) > limit:`,
-			`        raise ValueError(f"too large: {request['size']} > {limit}")`,
-			`    value = os.environ.get("FEATURE_${f}", "off")`,
-			`    return {"handler": ${f}, "value": value, "ok": True}`,
+			`def handler${id || `_${f}`}(request, limit=${f}):`,
+			`    # Reads the request${unique ? ` of handler ${index}.${f}` : ''} and answers within the limit.`,
+			`    if request.get("size${id}", 0) > limit:`,
+			`        raise ValueError(f"too large: {request['size${id}']} > {limit}")`,
+			`    value = os.environ.get("FEATURE${id || `_${f}`}", "off")`,
+			`    return {"handler": ${f}, "value${id}": value, "ok": True}`,
 			'',
 			'',
 		);
@@ -31,8 +39,11 @@ function module(index: number, functions: number): { text: string; executed: num
 	return { text: `${lines.join('\n')}\n`, executed: executed.sort((a, b) => a - b), missing };
 }
 
-/** Write `files` modules and their snapshot under `dir` (`repo/` and `data/`); returns the data directory. */
-export function writeSourceBench(dir: string, files: number): string {
+/**
+ * Write `files` modules and their snapshot under `dir` (`repo/` and `data/`); returns the data directory.
+ * `unique`: no line repeats across modules (see above).
+ */
+export function writeSourceBench(dir: string, files: number, { unique = false } = {}): string {
 	rmSync(dir, { recursive: true, force: true });
 	const repo = join(dir, 'repo');
 	const data = join(dir, 'data');
@@ -43,7 +54,7 @@ export function writeSourceBench(dir: string, files: number): string {
 	for (let i = 0; i < files; i++) {
 		const path = `pkg/sub_${i % 40}/mod_${i}.py`;
 		// About 200 lines each; the first is the 2,000-line file whose page size is a budget.
-		const m = module(i, i === 0 ? 250 : 25);
+		const m = module(i, i === 0 ? 250 : 25, unique);
 		mkdirSync(join(repo, `pkg/sub_${i % 40}`), { recursive: true });
 		writeFileSync(join(repo, path), m.text);
 		const n = m.executed.length + m.missing.length;

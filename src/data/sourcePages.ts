@@ -27,19 +27,34 @@ async function highlighter(): Promise<Highlighter> {
 	};
 }
 
-/** Write every source page and its data under `outDir` for a site under `base`; returns how many files. */
-export async function writeSourcePages(outDir: string, base: string, cwd: string): Promise<number> {
+/** One of `of` equal shares of the files: every `of`-th file from the `index`-th (0-based). */
+export interface FileShare {
+	index: number;
+	of: number;
+}
+
+/**
+ * Write every source page and its data under `outDir` for a site under `base` (with `share`, only that
+ * share of the files, so that several threads can write one site); returns how many files.
+ */
+export async function writeSourcePages(
+	outDir: string,
+	base: string,
+	cwd: string,
+	share: FileShare = { index: 0, of: 1 },
+): Promise<number> {
 	if (!sourcePagesOn()) return 0;
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
 	if (!site) return 0;
 	const highlight = await highlighter();
 	const out = siteOutput(outDir);
-	for (const path of site.paths) {
+	const paths = site.paths.filter((_, n) => n % share.of === share.index);
+	for (const path of paths) {
 		const slug = fileSlug(path);
 		out.write(`coverage/files/${slug}.json`, JSON.stringify(site.page(path, highlight)));
 		out.write(`coverage/files/${slug}/index.html`, forwardingPage(sourceForwarding(base, path)));
 	}
-	return site.paths.length;
+	return paths.length;
 }
 
 /** In `astro dev`: the answer to a request for `/coverage/files/<slug>.json` or `/coverage/files/<slug>/`, else null. */

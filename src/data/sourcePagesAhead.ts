@@ -1,12 +1,13 @@
 /**
- * Source pages written while Astro builds its own pages: a worker thread (`sourcePagesWorker.ts`)
- * starts as soon as the build's configuration is known and writes every page and its data into a
- * folder of Astro's cache directory; when Astro is done, that folder is moved into the output with a
- * few renames. Highlighting a 2,000-file backend is seconds of CPU and writing its 4,000 files seconds
- * of disk; done after Astro's build, both were added to it, while Astro's build leaves much of a
- * second core idle (bundling, then rendering the pages one by one on the main thread).
+ * Source pages written while Astro builds its own pages: worker threads (`sourcePagesWorker.ts`, one
+ * per core, each a share of the files) start as soon as the build's configuration is known and write
+ * every page and its data into a folder of Astro's cache directory; when Astro is done, that folder is
+ * moved into the output with a few renames. Highlighting a 2,000-file backend is seconds of CPU and
+ * writing its 4,000 files seconds of disk; done after Astro's build, both were added to it, while
+ * Astro's build leaves much of a second core idle (it renders its pages one by one on one thread).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourcePagesDone, SourcePagesJob } from './sourcePagesWorker.ts';
@@ -44,7 +45,40 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 	} catch {
 		// No cache directory yet: nothing was left there.
 	}
-	const job: SourcePagesJob = { outDir: staging, base, cwd };
+	const threads = workerCount();
+	const done = Array.from({ length: threads }, (_, index) => {
+		const job: SourcePagesJob = { outDir: staging, base, cwd, share: { index, of: threads } };
+		return runWorker(job);
+	});
+	return {
+		async finish(outDir) {
+			for (const w of done) w.worker.ref();
+			const results = await Promise.all(done.map((w) => w.done));
+			const result = {
+				files: results.reduce((n, r) => n + r.files, 0),
+				seconds: Math.max(...results.map((r) => r.seconds)),
+			};
+			const from = join(staging, 'coverage', 'files');
+			if (existsSync(from)) moveInto(from, join(outDir, 'coverage', 'files'));
+			rmSync(staging, { recursive: true, force: true });
+			return result;
+		},
+	};
+}
+
+/**
+ * How many workers: one per core (at most 4). While Astro builds they share the cores with it; once it
+ * is done, the pages still to write use every core instead of one. `SOURCE_PAGES_WORKERS` sets the
+ * number (to measure).
+ */
+function workerCount(): number {
+	const set = Number(process.env.SOURCE_PAGES_WORKERS);
+	if (Number.isInteger(set) && set > 0) return set;
+	return Math.min(4, availableParallelism());
+}
+
+/** A worker writing `job`'s share, and its answer. */
+function runWorker(job: SourcePagesJob): { worker: Worker; done: Promise<SourcePagesDone> } {
 	const worker = new Worker(new URL('./sourcePagesWorker.ts', import.meta.url), { workerData: job });
 	// Until the build asks for the pages, a failed build may end without waiting for the worker.
 	worker.unref();
@@ -55,16 +89,7 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 	});
 	// A failure is reported when the build asks for the pages, not as an unhandled rejection before.
 	done.catch(() => {});
-	return {
-		async finish(outDir) {
-			worker.ref();
-			const result = await done;
-			const from = join(staging, 'coverage', 'files');
-			if (existsSync(from)) moveInto(from, join(outDir, 'coverage', 'files'));
-			rmSync(staging, { recursive: true, force: true });
-			return result;
-		},
-	};
+	return { worker, done };
 }
 
 /** Put folder `from`'s contents into `to`, beside what `to` holds (the viewer page Astro wrote there). */

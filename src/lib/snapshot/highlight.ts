@@ -150,10 +150,14 @@ export function lineHighlighter(setup: HighlightSetup): LineHighlighter {
 	// import) is not tokenised again. States are told apart by `stateKeys`, which names every field of
 	// the state that tokenising reads.
 	const stateKeys = stateKeyer();
-	const kept = new Map<string, KeptLine>();
+	// State name -> line -> its tokens (two maps: a joined key would be a new string per line to hash).
+	const kept = new Map<string, Map<string, KeptLine>>();
+	let keptLines = 0;
 	const tokenise = (line: string, state: StateStack): KeptLine => {
-		const key = `${stateKeys(state)}\n${line}`;
-		const known = kept.get(key);
+		const stateName = stateKeys(state);
+		let inState = kept.get(stateName);
+		if (!inState) kept.set(stateName, (inState = new Map()));
+		const known = inState.get(line);
 		if (known) return known;
 		const result = setup.grammar.tokenizeLine(line, state, LINE_TIME_LIMIT);
 		const out: Token[] = [];
@@ -167,7 +171,10 @@ export function lineHighlighter(setup: HighlightSetup): LineHighlighter {
 		// The tokens cover the line exactly; if they ever do not, the line is shown plain.
 		const entry = { packed: covered === line.length ? packTokens(out) : [], end: result.ruleStack };
 		// A line cut short by the time limit is not kept: another time it may finish.
-		if (!result.stoppedEarly && kept.size < MAX_KEPT_LINES) kept.set(key, entry);
+		if (!result.stoppedEarly && keptLines < MAX_KEPT_LINES) {
+			inState.set(line, entry);
+			keptLines++;
+		}
 		return entry;
 	};
 	return {

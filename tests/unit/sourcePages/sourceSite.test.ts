@@ -76,3 +76,17 @@ test('a report path outside the source folder is never read', () => {
 	writeFileSync(file, JSON.stringify(report));
 	expect(openSourceSite(data, '/', process.cwd())!.page('../outside.py', highlight).state).toBe('outside');
 });
+
+test("the bench's unique modules share no line but the import (the default ones repeat theirs)", () => {
+	const lines = (dir: string, n: number) =>
+		readFileSync(join(dir, '..', 'repo', `pkg/sub_${n}/mod_${n}.py`), 'utf8')
+			.split('\n')
+			.filter((l) => l !== '');
+	const repeated = (dir: string) => {
+		const seen = new Map<string, number>();
+		for (const n of [0, 1, 2]) for (const l of lines(dir, n)) seen.set(l, (seen.get(l) ?? 0) + 1);
+		return [...seen].filter(([, count]) => count > 1).map(([l]) => l);
+	};
+	expect(repeated(writeSourceBench(join(work, 'unique'), 3, { unique: true }))).toEqual(['import os']);
+	expect(repeated(writeSourceBench(join(work, 'shared'), 3)).length).toBeGreaterThan(50);
+});
