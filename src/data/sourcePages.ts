@@ -1,6 +1,6 @@
 /**
  * Source pages of the newest snapshot, made outside Astro's routes (see `src/integrations/sourcePages.ts`):
- * after a build, every measured file's data (`/coverage/files/<slug>.json`, highlighted once, kept
+ * in a build (by worker threads while Astro builds, `sourcePagesAhead.ts`), every measured file's data (`/coverage/files/<slug>.json`, highlighted once, kept
  * between builds) and its own address (`/coverage/files/<slug>/`, a forwarding page); in `astro dev`,
  * the same two answers for one file on request.
  */

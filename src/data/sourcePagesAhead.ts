@@ -6,10 +6,11 @@
  * writing its 4,000 files seconds of disk; done after Astro's build, both were added to it, while
  * Astro's build leaves much of a second core idle (it renders its pages one by one on one thread).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { siteOutput } from '../integrations/siteOutput.ts';
 import type { SourcePagesDone, SourcePagesJob } from './sourcePagesWorker.ts';
 
 /** Source pages being written by a worker. */
@@ -45,6 +46,8 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 	} catch {
 		// No cache directory yet: nothing was left there.
 	}
+	// The workers write through `siteOutput`, which wants its folder to exist.
+	mkdirSync(staging, { recursive: true });
 	const threads = workerCount();
 	const done = Array.from({ length: threads }, (_, index) => {
 		const job: SourcePagesJob = { outDir: staging, base, cwd, share: { index, of: threads } };
@@ -59,7 +62,7 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 				seconds: Math.max(...results.map((r) => r.seconds)),
 			};
 			const from = join(staging, 'coverage', 'files');
-			if (existsSync(from)) moveInto(from, join(outDir, 'coverage', 'files'));
+			if (existsSync(from)) moveInto(from, outDir, 'coverage/files');
 			rmSync(staging, { recursive: true, force: true });
 			return result;
 		},
@@ -92,17 +95,28 @@ function runWorker(job: SourcePagesJob): { worker: Worker; done: Promise<SourceP
 	return { worker, done };
 }
 
-/** Put folder `from`'s contents into `to`, beside what `to` holds (the viewer page Astro wrote there). */
-function moveInto(from: string, to: string): void {
+/**
+ * Put folder `from`'s files into `folder` of the output `outDir`, beside what Astro wrote there (the
+ * viewer page, which stays).
+ */
+function moveInto(from: string, outDir: string, folder: string): void {
+	const to = join(outDir, folder);
 	try {
 		// Astro's few entries go into `from`, then `from` takes `to`'s place: a few renames, not 4,000.
+		// A staged file of the same name as one of Astro's would give way to it (none can: see fileSlug).
 		mkdirSync(to, { recursive: true });
 		for (const name of readdirSync(to)) renameSync(join(to, name), join(from, name));
 		rmdirSync(to);
 		renameSync(from, to);
 	} catch (err) {
-		// Another file system (the cache directory elsewhere): copied instead.
+		// Another file system (the cache directory elsewhere): written again, file by file, through the
+		// same checks as every file the build adds to its output.
 		if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-		cpSync(from, to, { recursive: true });
+		const out = siteOutput(outDir);
+		for (const e of readdirSync(from, { withFileTypes: true, recursive: true }))
+			if (e.isFile()) {
+				const file = join(e.parentPath, e.name);
+				out.write(`${folder}/${relative(from, file).split(sep).join('/')}`, readFileSync(file, 'utf8'));
+			}
 	}
 }

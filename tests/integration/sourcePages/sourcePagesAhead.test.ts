@@ -4,7 +4,7 @@
  * folder gone afterwards (and one left by a killed build removed), and bad data still stopping the
  * build with the same one-line error.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -39,26 +39,37 @@ function tree(dir: string): Record<string, string> {
 	return out;
 }
 
-test("the worker's pages are the build thread's own, moved in beside the viewer page, and no staging folder is left", async () => {
-	const cacheDir = join(work, 'cache');
-	// A folder a killed build left (no process has this id) is removed when the next build starts.
-	mkdirSync(join(cacheDir, 'source-pages-2147483646', 'coverage'), { recursive: true });
-	const outDir = join(work, 'dist');
-	mkdirSync(join(outDir, 'coverage', 'files'), { recursive: true });
-	writeFileSync(join(outDir, 'coverage', 'files', 'index.html'), '<p>viewer</p>');
+// The cache directory beside the output (renamed into it), or on another file system (/dev/shm: copied).
+const elsewhere = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'source-ahead-cache-'));
+afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
 
-	const ahead = startSourcePages(cacheDir, '/atom-docs/', process.cwd());
-	const { files } = await ahead.finish(outDir);
+test.each([
+	['beside the output', join(work, 'cache')],
+	['on another file system', elsewhere],
+])(
+	"the worker's pages are the build thread's own, moved in beside the viewer page, and no staging folder is left (cache %s)",
+	async (name, cacheDir) => {
+		// A folder a killed build left (no process has this id) is removed when the next build starts.
+		mkdirSync(join(cacheDir, 'source-pages-2147483646', 'coverage'), { recursive: true });
+		const outDir = join(work, `dist-${name}`);
+		mkdirSync(join(outDir, 'coverage', 'files'), { recursive: true });
+		writeFileSync(join(outDir, 'coverage', 'files', 'index.html'), '<p>viewer</p>');
 
-	const inThread = join(work, 'in-thread');
-	expect(files).toBe(await writeSourcePages(inThread, '/atom-docs/', process.cwd()));
-	expect(files).toBeGreaterThan(3);
-	const written = tree(join(outDir, 'coverage', 'files'));
-	expect(written['index.html']).toBe('<p>viewer</p>');
-	delete written['index.html'];
-	expect(written).toEqual(tree(join(inThread, 'coverage', 'files')));
-	expect(readdirSync(cacheDir)).toEqual([]);
-}, 60_000);
+		const ahead = startSourcePages(cacheDir, '/atom-docs/', process.cwd());
+		const { files } = await ahead.finish(outDir);
+
+		const inThread = join(work, `in-thread-${name}`);
+		mkdirSync(inThread);
+		expect(files).toBe(await writeSourcePages(inThread, '/atom-docs/', process.cwd()));
+		expect(files).toBeGreaterThan(3);
+		const written = tree(join(outDir, 'coverage', 'files'));
+		expect(written['index.html']).toBe('<p>viewer</p>');
+		delete written['index.html'];
+		expect(written).toEqual(tree(join(inThread, 'coverage', 'files')));
+		expect(readdirSync(cacheDir).filter((n) => n.startsWith('source-pages-'))).toEqual([]);
+	},
+	60_000,
+);
 
 test('bad data stops the build with the same one-line error as writing in the build thread', async () => {
 	const bad = join(work, 'bad-data');
