@@ -42,16 +42,21 @@ function keptRuns(tests: number, keep: number) {
 
 /**
  * Build the site of a data directory with `npm run build`, the command the Pages workflow runs (its
- * settings included); wall seconds and peak memory (GNU time's maximum resident set of the largest
- * process, the Astro build).
+ * settings included), or with a plain `astro build` for comparison; wall seconds and peak memory
+ * (GNU time's maximum resident set of the largest process, the Astro build).
  */
-function build(dataDir: string, out: string): { seconds: number; peakBytes: number } {
+function build(dataDir: string, out: string, how: 'npm run build' | 'astro build' = 'npm run build') {
 	const started = performance.now();
 	// `npm run bench` gives the path of its npm; run directly, the one on the PATH.
 	const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-	const r = spawnSync('/usr/bin/time', ['-f', '%M', ...npm, 'run', '--silent', 'build', '--', '--outDir', out], {
+	const command =
+		how === 'npm run build'
+			? [...npm, 'run', '--silent', 'build', '--', '--outDir', out]
+			: [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', out];
+	const { MIMALLOC_ALLOW_THP: _, ...env } = process.env;
+	const r = spawnSync('/usr/bin/time', ['-f', '%M', ...command], {
 		env: {
-			...process.env,
+			...env,
 			COVERAGE_DATA_DIR: dataDir,
 			BASE_PATH: '/atom-docs',
 			SITE_URL: 'http://localhost',
@@ -100,11 +105,11 @@ export function loadAverage(): string {
 		.join(', ');
 }
 
-/** Build the default data's site once; its wall seconds. */
-function defaultBuild(): number {
+/** Build the default data's site once; its wall seconds and peak memory. */
+function defaultBuild(how?: 'npm run build' | 'astro build'): { seconds: number; peakBytes: number } {
 	const out = mkdtempSync(join('.bench', 'default-site-'));
 	try {
-		return build('data', out).seconds;
+		return build('data', out, how);
 	} finally {
 		rmSync(out, { recursive: true, force: true });
 		rmSync(`${out}-cache`, { recursive: true, force: true });
@@ -129,8 +134,16 @@ export async function benchSuiteSize(
 	say(
 		`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${loadAverage()}`,
 	);
-	const before = withBuild ? defaultBuild() : null;
-	if (before !== null) say(`Default data (data/): build ${before.toFixed(1)} s.`);
+	const first = withBuild ? defaultBuild() : null;
+	const before = first?.seconds ?? null;
+	if (first) {
+		say(`Default data (data/): build ${first.seconds.toFixed(1)} s; peak ${mb(first.peakBytes)}.`);
+		// What `npm run build`'s MIMALLOC_ALLOW_THP=0 saves (see the test-health Reference page).
+		const plain = defaultBuild('astro build');
+		say(
+			`  The same build as a plain \`astro build\` (without MIMALLOC_ALLOW_THP=0): ${plain.seconds.toFixed(1)} s; peak ${mb(plain.peakBytes)}.`,
+		);
+	}
 	const results: Array<{ tests: number; seconds: number }> = [];
 	for (const tests of sizes) {
 		const data = mkdtempSync(join('.bench', 'test-runs-data-'));
@@ -183,10 +196,11 @@ export async function benchSuiteSize(
 		}
 	}
 	if (before === null) return lines;
-	const after = defaultBuild();
+	const again = defaultBuild();
+	const after = again.seconds;
 	const mean = (before + after) / 2;
 	say(
-		`\nDefault data (data/) again: build ${after.toFixed(1)} s; the ratios below are against the mean, ${mean.toFixed(1)} s. Load average now ${loadAverage()}.`,
+		`\nDefault data (data/) again: build ${after.toFixed(1)} s; peak ${mb(again.peakBytes)}; the ratios below are against the mean, ${mean.toFixed(1)} s. Load average now ${loadAverage()}.`,
 	);
 	for (const r of results) {
 		const ratio = r.seconds / mean;
