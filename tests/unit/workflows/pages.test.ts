@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { buildEnv } from '../../../scripts/build.ts';
 import { CURRENT_MAJOR, allSteps, loadWorkflow, stepsUsing, workflowText } from '../../helpers/workflowFiles.ts';
 
 const wf = loadWorkflow('pages.yml');
@@ -67,7 +68,10 @@ describe('pages.yml', () => {
 		expect(script).not.toMatch(/astro build/);
 		// The bundler's allocator backed by 2 MB pages held about 300 MB more (see the test-health Reference page).
 		const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-		expect(pkg.scripts.build).toBe('MIMALLOC_ALLOW_THP=0 astro build');
+		expect(pkg.scripts.build).toBe('node scripts/build.ts');
+		expect(buildEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MIMALLOC_ALLOW_THP: '0' });
+		// The caller's own setting wins (the bench's plain build compares against it).
+		expect(buildEnv({ MIMALLOC_ALLOW_THP: '1' }).MIMALLOC_ALLOW_THP).toBe('1');
 	});
 	test('uploads dist with upload-pages-artifact', () => {
 		expect(stepsUsing(wf, 'actions/upload-pages-artifact')[0]?.with).toEqual({ path: 'dist' });
