@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siteOutput } from '../integrations/siteOutput.ts';
+import { processRunning } from '../lib/dataDir/temporaries.ts';
 import type { SourcePagesDone, SourcePagesJob } from './sourcePagesWorker.ts';
 
 /** Source pages being written by a worker. */
@@ -21,16 +22,6 @@ export interface SourcePagesAhead {
 
 const STAGING = /^source-pages-(\d+)$/;
 
-/** Whether process `pid` is running (signal 0 only asks). */
-function running(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (err) {
-		return (err as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * Start writing the source pages of a site under `base` (`cwd`: the folder `source_root` is relative
  * to) into `cacheDir/source-pages-<pid>/`. Folders left there by builds that were killed are removed.
@@ -40,7 +31,7 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 	try {
 		for (const name of readdirSync(cacheDir)) {
 			const pid = STAGING.exec(name)?.[1];
-			if (pid && (Number(pid) === process.pid || !running(Number(pid))))
+			if (pid && (Number(pid) === process.pid || !processRunning(Number(pid))))
 				rmSync(join(cacheDir, name), { recursive: true, force: true });
 		}
 	} catch {

@@ -10,7 +10,7 @@ export function temporaryFor(target: string): string {
 }
 
 /** Whether a process with this id runs (on this machine); a process we may not signal still runs. */
-function running(pid: number): boolean {
+export function processRunning(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -40,7 +40,7 @@ export function removeLeftTemporaries(folders: string[], now = Date.now()): stri
 			const stat = lstatSync(path);
 			if (!stat.isFile()) continue;
 			const pid = Number(match[1]);
-			if (pid === process.pid || (running(pid) && now - stat.mtimeMs < 10 * 60_000)) continue;
+			if (pid === process.pid || (processRunning(pid) && now - stat.mtimeMs < 10 * 60_000)) continue;
 			unlinkSync(path);
 			removed.push(path);
 		}
