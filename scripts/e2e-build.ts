@@ -1,18 +1,13 @@
 /**
  * Builds one site per e2e fixture data directory (see scripts/shared/e2eSites.ts) into `.e2e/<name>/`,
- * under the base path `/atom-docs`. Usage: `node scripts/e2e-build.ts [name ...]`.
+ * under the base path `/atom-docs`. Usage: `node scripts/e2e-build.ts`; `E2E_SITES=name,…` builds
+ * only those sites (the same list Playwright then tests).
  */
 import { spawnSync } from 'node:child_process';
 import { E2E_BASE, siteOutDir, sites } from './shared/e2eSites.ts';
 import { prepareSourceSite } from './shared/sourceSite.ts';
 
-const wanted = process.argv.slice(2);
-const chosen = wanted.length ? sites.filter((s) => wanted.includes(s.name)) : sites;
-if (wanted.length && chosen.length !== wanted.length) {
-	console.error(`e2e-build: unknown site in ${wanted.join(', ')}; known: ${sites.map((s) => s.name).join(', ')}`);
-	process.exit(2);
-}
-for (const site of chosen) {
+for (const site of sites) {
 	const started = Date.now();
 	if (site.name === 'source') prepareSourceSite(site.dataDir);
 	const result = spawnSync('astro', ['build', '--outDir', siteOutDir(site)], {

@@ -111,7 +111,8 @@ function siteAddress(raw) {
 
 /** Whether `url` is exactly a source page of `site`: `<site>coverage/files/<slug>/`, a slug of `[a-z0-9-]`. */
 function isSourcePage(url, site) {
-	return url.startsWith(`${site}coverage/files/`) && /^[a-z0-9][a-z0-9-]*\/$/.test(url.slice(site.length + 15));
+	const folder = `${site}coverage/files/`;
+	return url.startsWith(folder) && /^[a-z0-9][a-z0-9-]*\/$/.test(url.slice(folder.length));
 }
 
 /**

@@ -87,6 +87,9 @@ export const sites: E2ESite[] = (() => {
 		.filter(Boolean);
 	if (!wanted?.length) return allSites;
 	const unknown = wanted.filter((name) => !allSites.some((site) => site.name === name));
-	if (unknown.length) throw new Error(`E2E_SITES: no site named ${unknown.join(', ')}`);
+	if (unknown.length)
+		throw new Error(
+			`E2E_SITES: no site named ${unknown.join(', ')}; known: ${allSites.map((site) => site.name).join(', ')}`,
+		);
 	return allSites.filter((site) => wanted.includes(site.name));
 })();
