@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHighlighter, createJavaScriptRegexEngine, createOnigurumaEngine } from 'shiki';
+import { createHighlighter, createOnigurumaEngine } from 'shiki';
 import { beforeAll, expect, test } from 'vitest';
 import {
 	lineHighlighter,
@@ -11,6 +11,7 @@ import {
 } from '../../../src/lib/snapshot/highlight.ts';
 import { unpackTokens, type TokenStyle } from '../../../src/lib/snapshot/sourceFileJson.ts';
 import { readableOn } from '../../../src/lib/snapshot/colorContrast.ts';
+import { joinedRegexEngine } from '../../../src/lib/snapshot/scanEngine.ts';
 import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
 
 type Shiki = Awaited<ReturnType<typeof createHighlighter>>;
@@ -23,10 +24,11 @@ beforeAll(async () => {
 		langs: ['python'],
 		engine: createOnigurumaEngine(import('shiki/wasm')),
 	});
+	// The build's engine: Shiki's JavaScript engine with joined searches (`scanEngine.ts`).
 	shikiJs = await createHighlighter({
 		themes: [THEMES.light, THEMES.dark],
 		langs: ['python'],
-		engine: createJavaScriptRegexEngine(),
+		engine: joinedRegexEngine(),
 	});
 	highlighter = lineHighlighter({
 		grammar: shikiJs.getLanguage('python'),
