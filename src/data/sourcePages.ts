@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { getHighlightCache, getLineHighlighter } from './highlighter.ts';
+import { cacheBucket, type HighlightCache } from '../lib/snapshot/highlightCache.ts';
 import { dataDirFromEnv } from '../lib/dataDir/dataDir.ts';
 import { fileSlug, sourceForwarding } from '../lib/snapshot/fileSlug.ts';
 import { forwardingPage } from '../lib/text/forwardingPage.ts';
@@ -17,17 +18,26 @@ export function sourcePagesOn(env: Record<string, string | undefined> = process.
 	return env.SOURCE_PAGES !== '0';
 }
 
-/** The build's highlighter of a file: the kept highlight of the same text, else Shiki's (and keep it). */
-async function highlighter(): Promise<Highlighter> {
+/**
+ * The build's highlighter of a file: the kept highlight of the same text, else Shiki's (and keep it);
+ * `save` writes what was kept (see `highlightCache`).
+ */
+async function highlighter(): Promise<{ highlight: Highlighter; save: HighlightCache['save'] }> {
 	const [cache, lines] = await Promise.all([getHighlightCache(), getLineHighlighter()]);
-	return (path, text, code) => {
-		let highlight = cache.get(path, text);
-		if (!highlight) cache.set(path, text, (highlight = lines.highlight(code)));
-		return highlight;
+	return {
+		highlight: (path, text, code) => {
+			let highlight = cache.get(path, text);
+			if (!highlight) cache.set(path, text, (highlight = lines.highlight(code)));
+			return highlight;
+		},
+		save: (owned) => cache.save(owned),
 	};
 }
 
-/** One of `of` equal shares of the files: every `of`-th file from the `index`-th (0-based). */
+/**
+ * One of `of` shares of the files: those in every `of`-th bucket of the highlight cache from the
+ * `index`-th (0-based), so that each cache pack is written by one thread.
+ */
 export interface FileShare {
 	index: number;
 	of: number;
@@ -46,14 +56,16 @@ export async function writeSourcePages(
 	if (!sourcePagesOn()) return 0;
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
 	if (!site) return 0;
-	const highlight = await highlighter();
+	const { highlight, save } = await highlighter();
 	const out = siteOutput(outDir);
-	const paths = site.paths.filter((_, n) => n % share.of === share.index);
+	const paths = site.paths.filter((path) => cacheBucket(path) % share.of === share.index);
 	for (const path of paths) {
 		const slug = fileSlug(path);
 		out.write(`coverage/files/${slug}.json`, JSON.stringify(site.page(path, highlight)));
 		out.write(`coverage/files/${slug}/index.html`, forwardingPage(sourceForwarding(base, path)));
 	}
+	// Every file of this share's buckets was asked for: entries of files gone from the snapshot go.
+	save((bucket) => bucket % share.of === share.index);
 	return paths.length;
 }
 
@@ -69,7 +81,9 @@ export async function devSourcePage(
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
 	const path = site?.paths.find((p) => fileSlug(p) === m[1]);
 	if (!site || path === undefined) return null;
-	return m[2] === '/'
-		? { type: 'text/html; charset=utf-8', body: forwardingPage(sourceForwarding(base, path)) }
-		: { type: 'application/json', body: JSON.stringify(site.page(path, await highlighter())) };
+	if (m[2] === '/') return { type: 'text/html; charset=utf-8', body: forwardingPage(sourceForwarding(base, path)) };
+	const { highlight, save } = await highlighter();
+	const body = JSON.stringify(site.page(path, highlight));
+	save(null);
+	return { type: 'application/json', body };
 }

@@ -16,7 +16,7 @@ import type { SourcePagesDone, SourcePagesJob } from './sourcePagesWorker.ts';
 
 /** Source pages being written by a worker. */
 export interface SourcePagesAhead {
-	/** Wait for the worker, then move its pages into `outDir`: how many files, and the worker's seconds. */
+	/** Wait for the workers, then move their pages into `outDir`: how many files, the slowest worker's seconds, their CPU seconds. */
 	finish(outDir: string): Promise<SourcePagesDone>;
 }
 
@@ -51,6 +51,7 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 			const result = {
 				files: results.reduce((n, r) => n + r.files, 0),
 				seconds: Math.max(...results.map((r) => r.seconds)),
+				cpu: results.reduce((n, r) => n + r.cpu, 0),
 			};
 			const from = join(staging, 'coverage', 'files');
 			if (existsSync(from)) moveInto(from, outDir, 'coverage/files');

@@ -14,15 +14,21 @@ export interface SourcePagesJob {
 	share: FileShare;
 }
 
-/** What the worker answers when every page is written. */
+/** What the worker answers when every page is written: how many files, its seconds, and its thread's CPU seconds. */
 export interface SourcePagesDone {
 	files: number;
 	seconds: number;
+	cpu: number;
 }
 
 if (parentPort) {
 	const job = workerData as SourcePagesJob;
 	const started = performance.now();
 	const files = await writeSourcePages(job.outDir, job.base, job.cwd, job.share);
-	parentPort.postMessage({ files, seconds: (performance.now() - started) / 1000 } satisfies SourcePagesDone);
+	const cpu = process.threadCpuUsage();
+	parentPort.postMessage({
+		files,
+		seconds: (performance.now() - started) / 1000,
+		cpu: (cpu.user + cpu.system) / 1e6,
+	} satisfies SourcePagesDone);
 }

@@ -84,7 +84,7 @@ function joinable(re: RegExp | null): re is RegExp {
 /**
  * How a list of patterns is scanned, worked out once per list: Shiki's `RegExp`s, the joined search
  * (its marker group k stands for pattern `members[k]`), the patterns searched alone, and which of
- * those may reuse their last search (as in Shiki: not sticky or emulated ones).
+ * those may reuse their last search (as in Shiki: not sticky ones, nor those emulated with a strategy).
  */
 interface Plan {
 	regexps: (RegExp | null)[];
@@ -114,7 +114,9 @@ function plan(regexps: (RegExp | null)[]): Plan {
 		regexps,
 		joined,
 		alone: regexps.flatMap((re, i) => (re && !inJoined.has(i) ? [i] : [])),
-		reusable: regexps.map((re) => re !== null && !re.sticky && !('rawOptions' in re)),
+		reusable: regexps.map(
+			(re) => re !== null && !re.sticky && !(re as { rawOptions?: { strategy?: unknown } }).rawOptions?.strategy,
+		),
 	};
 }
 

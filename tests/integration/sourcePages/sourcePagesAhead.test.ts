@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeSourcePages } from '../../../src/data/sourcePages.ts';
 import { startSourcePages } from '../../../src/data/sourcePagesAhead.ts';
 import { prepareSourceSite } from '../../../scripts/shared/sourceSite.ts';
+import { BUCKETS } from '../../../src/lib/snapshot/highlightCache.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'source-ahead-'));
 const dataDir = join(work, 'data');
@@ -91,5 +92,45 @@ test('bad data stops the build with the same one-line error as writing in the bu
 		await expect(ahead.finish(join(work, 'bad-dist'))).rejects.toThrow(expected);
 	} finally {
 		process.env.COVERAGE_DATA_DIR = dataDir;
+	}
+}, 60_000);
+
+test("the workers keep each file's highlight in a few packs, and the next build shows the kept highlight instead of highlighting again", async () => {
+	const astroCache = join(work, 'kept-cache');
+	process.env.ASTRO_CACHE_DIR = astroCache;
+	try {
+		const build = async (name: string) => {
+			const outDir = join(work, name);
+			mkdirSync(outDir);
+			const { files } = await startSourcePages(join(work, 'kept-staging'), '/atom-docs/', process.cwd()).finish(outDir);
+			return { files, data: tree(join(outDir, 'coverage', 'files')) };
+		};
+		const first = await build('kept-first');
+		const packs = readdirSync(join(astroCache, 'source-highlight'));
+		expect(packs.length).toBeGreaterThan(0);
+		expect(packs.length).toBeLessThanOrEqual(BUCKETS);
+		expect(packs.every((n) => /^pack-\d\d\.json$/.test(n))).toBe(true);
+		// Every shown file has one entry; mark every kept style with a colour no theme has.
+		let entries = 0;
+		for (const name of packs) {
+			const file = join(astroCache, 'source-highlight', name);
+			const pack = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { styles: string[][] }> };
+			for (const entry of Object.values(pack.entries)) {
+				entries++;
+				for (const style of entry.styles) style[0] = '#0a0b0c';
+			}
+			writeFileSync(file, JSON.stringify(pack));
+		}
+		// Files shown with colours (the others have no styles to keep).
+		const shown = Object.entries(first.data).filter(
+			([n, text]) => n.endsWith('.json') && (JSON.parse(text) as { styles: unknown[] }).styles.length > 0,
+		);
+		expect(shown.length).toBeGreaterThan(2);
+		expect(entries).toBeGreaterThanOrEqual(shown.length);
+		const second = await build('kept-second');
+		expect(second.files).toBe(first.files);
+		for (const [name] of shown) expect(second.data[name], name).toContain('#0a0b0c');
+	} finally {
+		process.env.ASTRO_CACHE_DIR = join(work, 'astro-cache');
 	}
 }, 60_000);
