@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { E2E_BASE, siteOutDir, sitePort, sites } from './scripts/shared/e2eSites.ts';
+import { E2E_BASE, selectedSites, siteOutDir, sitePort } from './scripts/shared/e2eSites.ts';
+
+const sites = selectedSites();
 
 /** Debian's Chromium where it is installed (no test tool downloads a browser here), else Playwright's own. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));

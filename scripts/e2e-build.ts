@@ -4,8 +4,17 @@
  * only those sites (the same list Playwright then tests).
  */
 import { spawnSync } from 'node:child_process';
-import { E2E_BASE, siteOutDir, sites } from './shared/e2eSites.ts';
+import { E2E_BASE, selectedSites, siteOutDir, type E2ESite } from './shared/e2eSites.ts';
 import { prepareSourceSite } from './shared/sourceSite.ts';
+
+let sites: E2ESite[];
+try {
+	sites = selectedSites();
+} catch (err) {
+	// A mistyped name: its one line, not a stack trace.
+	console.error(`e2e-build: ${(err as Error).message}`);
+	process.exit(1);
+}
 
 for (const site of sites) {
 	const started = Date.now();

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PYTHON } from '../shared/python.ts';
 import { shortCommit } from '../../src/lib/trend/commitLinks.ts';
-import { siteOutDir, sites } from '../shared/e2eSites.ts';
+import { selectedSites, siteOutDir } from '../shared/e2eSites.ts';
 import { pipelineCommitFile, pipelineDataDir, pipelineReportDir } from './pipelinePaths.ts';
 
 const BACKEND_DIR = 'examples/atom-backend';
@@ -68,7 +68,7 @@ function record(): void {
 }
 
 function publish(): void {
-	const site = sites.find((s) => s.name === 'pipeline');
+	const site = selectedSites().find((s) => s.name === 'pipeline');
 	if (!site) {
 		console.error('local-pipeline: no `pipeline` site in scripts/shared/e2eSites.ts (run `record` first)');
 		process.exit(1);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { loadConfig } from '../../../src/lib/dataDir/dataDir.ts';
-import { E2E_BASE, sites } from '../../../scripts/shared/e2eSites.ts';
+import { allSites, E2E_BASE } from '../../../scripts/shared/e2eSites.ts';
 import { expect, expectAccessible, test } from '../fixtures.ts';
 import { readPinnedRequirements } from '../../../src/lib/docs/pinnedRequirements.ts';
 
@@ -110,7 +110,7 @@ test('the coverage guide shows each domain’s status from the data, and the thr
 		await expect(row.getByTestId('domain-status-current')).toHaveText(/^\d+\.\d{2}%$|^no data$/);
 		await expect(row).toHaveAttribute('data-status', /^(red|yellow|green|none)$/);
 	}
-	const { thresholds } = loadConfig(sites.find((s) => s.name === 'default')!.dataDir);
+	const { thresholds } = loadConfig(allSites.find((s) => s.name === 'default')!.dataDir);
 	await expect(page.getByTestId('coverage-legend')).toContainText(`below ${thresholds.red}%`);
 	await expect(page.getByTestId('coverage-legend')).toContainText(`${thresholds.green}% and above`);
 	await expect(page.getByTestId('domain-status-date')).toHaveText(/^\d{4}-\d{2}-\d{2}/);
