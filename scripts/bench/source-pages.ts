@@ -14,7 +14,8 @@
  *   highlighter reaches the browser.
  *
  * Each pair is built three times, alternating, and the medians are compared (the machine is shared);
- * the builds' CPU time is printed beside (what two cores must share).
+ * the builds' CPU time is printed beside (what two cores must share). Every build writes into folders of
+ * its own (see `RUNS`).
  *
  * `npm run bench source-pages`. Output goes to `.bench/source-pages/`; what it prints also to
  * `content/bench/source-pages.txt`, which the Performance Reference page shows as printed.
@@ -50,21 +51,34 @@ function childrenCpu(): number {
 	}
 }
 
-/** Build into `dist-<name>` (a cold cache unless `warm`); returns the wall time and the CPU time in seconds. */
+// Every build gets output and cache folders of its own under `runs/`, none deleted until the next bench:
+// on this machine's disk, deleting the 6,000 files of a site made the next build's file creations up to
+// ten times slower (each costs about a millisecond of kernel time then), which timed the last run's
+// clean-up instead of the build.
+const RUNS = join(OUT, 'runs');
+rmSync(RUNS, { recursive: true, force: true });
+mkdirSync(RUNS, { recursive: true });
+spawnSync('sync');
+let builds = 0;
+// By build name: the output of its last build, and the cache that build left (a warm build starts from it).
+const lastDist = new Map<string, string>();
+const lastCache = new Map<string, string>();
+
+/** Build `name` into a new output folder (with a new, empty cache unless `warm`); the wall time and CPU time in seconds. */
 function build(
 	dataDir: string,
 	name: string,
 	warm: boolean,
 	env: Record<string, string> = {},
 ): { wall: number; cpu: number } {
-	const cache = join(OUT, `cache-${name}`);
-	if (!warm) rmSync(cache, { recursive: true, force: true });
-	rmSync(join(OUT, `dist-${name}`), { recursive: true, force: true });
-	// The removals' disk work is done before the clock starts, not during the build.
-	spawnSync('sync');
+	builds++;
+	const cache = warm && lastCache.has(name) ? lastCache.get(name)! : join(RUNS, `cache-${name}-${builds}`);
+	const dist = join(RUNS, `dist-${name}-${builds}`);
+	lastCache.set(name, cache);
+	lastDist.set(name, dist);
 	const cpuBefore = childrenCpu();
 	const started = performance.now();
-	const r = spawnSync('npx', ['astro', 'build', '--outDir', join(OUT, `dist-${name}`)], {
+	const r = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
@@ -128,8 +142,8 @@ for (const [label, dataDir, suffix] of [
 			`${label}, ${warm ? 'warm cache (rebuild)' : 'cold cache'}: without source pages ${a.toFixed(1)} s, with ${b.toFixed(1)} s, ratio ${(b / a).toFixed(2)}× (budget ≤ 1.5×; medians of ${ROUNDS}; CPU ${cpu(without)} s and ${cpu(withPages)} s; ${before} -> ${load()})`,
 		);
 	}
-const dist = join(OUT, 'dist-with');
-const grown = size(dist) - size(join(OUT, 'dist-without'));
+const dist = lastDist.get('with')!;
+const grown = size(dist) - size(lastDist.get('without')!);
 print(`site growth for ${FILES} files: ${mb(grown)} (${kb(grown / FILES)} per file of ~200 lines; budget ≤ 60 MB)`);
 const files = join(dist, 'coverage', 'files');
 const slug = fileSlug('pkg/sub_0/mod_0.py');

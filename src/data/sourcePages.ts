@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { getHighlightCache, getLineHighlighter } from './highlighter.ts';
-import { cacheBucket, type HighlightCache } from '../lib/snapshot/highlightCache.ts';
+import { BUCKETS, cacheBucket, type HighlightCache } from '../lib/snapshot/highlightCache.ts';
 import { dataDirFromEnv } from '../lib/dataDir/dataDir.ts';
 import { fileSlug, sourceForwarding } from '../lib/snapshot/fileSlug.ts';
 import { forwardingPage } from '../lib/text/forwardingPage.ts';
@@ -35,38 +35,54 @@ async function highlighter(): Promise<{ highlight: Highlighter; save: HighlightC
 }
 
 /**
- * One of `of` shares of the files: those in every `of`-th bucket of the highlight cache from the
- * `index`-th (0-based), so that each cache pack is written by one thread.
+ * Hands out the buckets of the highlight cache (`cacheBucket`) to the threads that write one site: each
+ * call returns a bucket no thread has had yet, or -1 when none is left. Threads take whole buckets, so
+ * each cache pack is written by one thread.
  */
-export interface FileShare {
-	index: number;
-	of: number;
+export type BucketQueue = () => number;
+
+/** A queue shared by threads through `counter` (one `Int32` in a `SharedArrayBuffer`, starting at 0). */
+export function sharedBuckets(counter: Int32Array): BucketQueue {
+	return () => {
+		const bucket = Atomics.add(counter, 0, 1);
+		return bucket < BUCKETS ? bucket : -1;
+	};
 }
 
 /**
- * Write every source page and its data under `outDir` for a site under `base` (with `share`, only that
- * share of the files, so that several threads can write one site); returns how many files.
+ * Write the source pages and their data under `outDir` for a site under `base`, bucket by bucket as
+ * `take` hands them out (by default every bucket, in this thread); returns how many files.
  */
 export async function writeSourcePages(
 	outDir: string,
 	base: string,
 	cwd: string,
-	share: FileShare = { index: 0, of: 1 },
+	take: BucketQueue = sharedBuckets(new Int32Array(1)),
 ): Promise<number> {
 	if (!sourcePagesOn()) return 0;
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
 	if (!site) return 0;
 	const { highlight, save } = await highlighter();
 	const out = siteOutput(outDir);
-	const paths = site.paths.filter((path) => cacheBucket(path) % share.of === share.index);
-	for (const path of paths) {
-		const slug = fileSlug(path);
-		out.write(`coverage/files/${slug}.json`, JSON.stringify(site.page(path, highlight)));
-		out.write(`coverage/files/${slug}/index.html`, forwardingPage(sourceForwarding(base, path)));
+	const byBucket = new Map<number, string[]>();
+	for (const path of site.paths) {
+		const bucket = cacheBucket(path);
+		byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), path]);
 	}
-	// Every file of this share's buckets was asked for: entries of files gone from the snapshot go.
-	save((bucket) => bucket % share.of === share.index);
-	return paths.length;
+	const taken = new Set<number>();
+	let files = 0;
+	for (let bucket = take(); bucket !== -1; bucket = take()) {
+		taken.add(bucket);
+		for (const path of byBucket.get(bucket) ?? []) {
+			const slug = fileSlug(path);
+			out.write(`coverage/files/${slug}.json`, JSON.stringify(site.page(path, highlight)));
+			out.write(`coverage/files/${slug}/index.html`, forwardingPage(sourceForwarding(base, path)));
+			files++;
+		}
+	}
+	// Every file of the buckets taken was asked for: entries of files gone from the snapshot go.
+	save((bucket) => taken.has(bucket));
+	return files;
 }
 
 /** In `astro dev`: the answer to a request for `/coverage/files/<slug>.json` or `/coverage/files/<slug>/`, else null. */

@@ -1,10 +1,12 @@
 /**
- * Source pages written while Astro builds its own pages: worker threads (`sourcePagesWorker.ts`, one
- * per core, each a share of the files) start as soon as the build's configuration is known and write
- * every page and its data into a folder of Astro's cache directory; when Astro is done, that folder is
- * moved into the output with a few renames. Highlighting a 2,000-file backend is seconds of CPU and
- * writing its 4,000 files seconds of disk; done after Astro's build, both were added to it, while
- * Astro's build leaves much of a second core idle (it renders its pages one by one on one thread).
+ * Source pages written while Astro builds its own pages: worker threads (`sourcePagesWorker.ts`) write
+ * every page and its data into a folder of Astro's cache directory, taking the files bucket by bucket
+ * from one shared queue; when Astro is done, that folder is moved into the output with a few renames.
+ * Highlighting a 2,000-file backend is seconds of CPU and writing its 4,000 files seconds of disk; done
+ * after Astro's build, both were added to it, while Astro's build leaves much of a second core idle (it
+ * renders its pages one by one on one thread).
+ * The workers start as soon as the build's configuration is known; taking buckets from one queue, a
+ * worker slowed by Astro's build takes fewer and none waits for another's share.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -40,10 +42,9 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 	// The workers write through `siteOutput`, which wants its folder to exist.
 	mkdirSync(staging, { recursive: true });
 	const threads = workerCount();
-	const done = Array.from({ length: threads }, (_, index) => {
-		const job: SourcePagesJob = { outDir: staging, base, cwd, share: { index, of: threads } };
-		return runWorker(job);
-	});
+	const buckets = new SharedArrayBuffer(4);
+	const job: SourcePagesJob = { outDir: staging, base, cwd, buckets };
+	const done = Array.from({ length: threads }, () => runWorker(job));
 	return {
 		async finish(outDir) {
 			for (const w of done) w.worker.ref();
@@ -72,7 +73,7 @@ function workerCount(): number {
 	return Math.min(4, availableParallelism());
 }
 
-/** A worker writing `job`'s share, and its answer. */
+/** A worker writing the buckets it takes from `job`'s queue, and its answer. */
 function runWorker(job: SourcePagesJob): { worker: Worker; done: Promise<SourcePagesDone> } {
 	const worker = new Worker(new URL('./sourcePagesWorker.ts', import.meta.url), { workerData: job });
 	// Until the build asks for the pages, a failed build may end without waiting for the worker.

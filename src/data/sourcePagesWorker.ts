@@ -4,14 +4,17 @@
  * with how many files and how long it took. An error ends the thread and reaches the build as it is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeSourcePages, type FileShare } from './sourcePages.ts';
+import { sharedBuckets, writeSourcePages } from './sourcePages.ts';
 
-/** What the build hands a worker: where to write, the site's base, the folder `source_root` is relative to, its share of the files. */
+/**
+ * What the build hands a worker: where to write, the site's base, the folder `source_root` is relative
+ * to, and the counter of the buckets of files the workers share (`sharedBuckets`).
+ */
 export interface SourcePagesJob {
 	outDir: string;
 	base: string;
 	cwd: string;
-	share: FileShare;
+	buckets: SharedArrayBuffer;
 }
 
 /** What the worker answers when every page is written: how many files, its seconds, and its thread's CPU seconds. */
@@ -24,7 +27,7 @@ export interface SourcePagesDone {
 if (parentPort) {
 	const job = workerData as SourcePagesJob;
 	const started = performance.now();
-	const files = await writeSourcePages(job.outDir, job.base, job.cwd, job.share);
+	const files = await writeSourcePages(job.outDir, job.base, job.cwd, sharedBuckets(new Int32Array(job.buckets)));
 	const cpu = process.threadCpuUsage();
 	parentPort.postMessage({
 		files,

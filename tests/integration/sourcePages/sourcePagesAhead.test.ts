@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { writeSourcePages } from '../../../src/data/sourcePages.ts';
+import { sharedBuckets, writeSourcePages } from '../../../src/data/sourcePages.ts';
 import { startSourcePages } from '../../../src/data/sourcePagesAhead.ts';
 import { prepareSourceSite } from '../../../scripts/shared/sourceSite.ts';
 import { BUCKETS } from '../../../src/lib/snapshot/highlightCache.ts';
@@ -133,4 +133,49 @@ test("the workers keep each file's highlight in a few packs, and the next build 
 	} finally {
 		process.env.ASTRO_CACHE_DIR = join(work, 'astro-cache');
 	}
+}, 60_000);
+
+test('threads that share the bucket queue write every file once between them, and keep every highlight', async () => {
+	// In this thread the highlight cache is the one made first, in `astro-cache` (see beforeAll).
+	const astroCache = join(work, 'astro-cache');
+	const counter = new Int32Array(new SharedArrayBuffer(4));
+	const queue = sharedBuckets(counter);
+	// Two writers on one queue, as two worker threads: the first stops after five buckets (as a
+	// worker does when the other took the rest), the second takes what is left.
+	const given: number[][] = [[], []];
+	const turn = (who: 0 | 1) => () => {
+		if (who === 0 && given[0]!.length === 5) return -1;
+		const bucket = queue();
+		if (bucket !== -1) given[who]!.push(bucket);
+		return bucket;
+	};
+	const [a, b] = [join(work, 'shared-a'), join(work, 'shared-b')];
+	mkdirSync(a);
+	mkdirSync(b);
+	const first = await writeSourcePages(a, '/atom-docs/', process.cwd(), turn(0));
+	const second = await writeSourcePages(b, '/atom-docs/', process.cwd(), turn(1));
+	expect(queue()).toBe(-1);
+	expect(given[0]).toHaveLength(5);
+	expect([...given[0]!, ...given[1]!].sort((x, y) => x - y)).toEqual([...Array(BUCKETS).keys()]);
+	expect(first).toBeGreaterThan(0);
+	expect(second).toBeGreaterThan(0);
+	const whole = join(work, 'shared-whole');
+	mkdirSync(whole);
+	expect(first + second).toBe(await writeSourcePages(whole, '/atom-docs/', process.cwd()));
+	expect({ ...tree(a), ...tree(b) }).toEqual(tree(whole));
+	expect(Object.keys(tree(a)).filter((name) => name in tree(b))).toEqual([]);
+	// Each writer saved the packs of its own buckets: one entry per file shown with colours.
+	const entries = readdirSync(join(astroCache, 'source-highlight')).reduce(
+		(n, pack) =>
+			n +
+			Object.keys(
+				(JSON.parse(readFileSync(join(astroCache, 'source-highlight', pack), 'utf8')) as { entries: object }).entries,
+			).length,
+		0,
+	);
+	const coloured = Object.entries(tree(whole)).filter(
+		([n, text]) => n.endsWith('.json') && (JSON.parse(text) as { styles: unknown[] }).styles.length > 0,
+	);
+	expect(entries).toBeGreaterThanOrEqual(coloured.length);
+	expect(coloured.length).toBeGreaterThan(2);
 }, 60_000);
