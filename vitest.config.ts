@@ -8,8 +8,8 @@ import { defineConfig } from 'vitest/config';
  * Coverage of `src/lib` is measured on the unit project only (`npm run test:coverage`, part of `npm test`):
  * the library is pure code that unit tests must prove, while the integration tests run it mostly in child
  * processes (the CLI, `astro build`) that V8 coverage of the test process does not see. The thresholds are
- * the level last measured (2026-12-07: statements 95.98 %, branches 89.25 %, functions 97.01 %, lines
- * 97.44 %; the gate started on 2026-12-02 at 94.20 / 87.05 / 93.78 / 95.88), cut to one decimal; raise them
+ * the level last measured (2026-12-07 evening: statements 96.09 %, branches 89.34 %, functions 97.12 %, lines
+ * 97.5 %; the gate started on 2026-12-02 at 94.20 / 87.05 / 93.78 / 95.88), cut to one decimal; raise them
  * when coverage rises, never lower them.
  */
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
 			include: ['src/lib/**/*.ts'],
 			reporter: ['text-summary'],
 			reportsDirectory: '.tmp/coverage',
-			thresholds: { statements: 95.9, branches: 89.2, functions: 97, lines: 97.4 },
+			thresholds: { statements: 96, branches: 89.3, functions: 97.1, lines: 97.5 },
 		},
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
