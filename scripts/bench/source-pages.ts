@@ -51,7 +51,7 @@ function childrenCpu(): number {
 	}
 }
 
-// Every build gets output and cache folders of its own under `runs/`, none deleted until the next bench:
+// Every build gets output and cache folders of its own under `runs/`, none deleted until all are timed:
 // on this machine's disk, deleting the 6,000 files of a site made the next build's file creations up to
 // ten times slower (each costs about a millisecond of kernel time then), which timed the last run's
 // clean-up instead of the build.
@@ -175,3 +175,8 @@ print(`highlighter code in the page's scripts: ${highlighter ? 'YES (budget: non
 mkdirSync('content/bench', { recursive: true });
 writeFileSync('content/bench/source-pages.txt', ['$ npm run bench source-pages', ...printed].join('\n') + '\n');
 console.log('(written to content/bench/source-pages.txt)');
+// Keep the last pair's sites to look at; the other runs (about 800 MB) go now that nothing is timed.
+const kept = new Set([lastDist.get('with'), lastDist.get('without')]);
+for (const name of readdirSync(RUNS))
+	if (!kept.has(join(RUNS, name))) rmSync(join(RUNS, name), { recursive: true, force: true });
+console.log(`(kept ${[...kept].join(' and ')})`);
