@@ -67,7 +67,9 @@ export async function writeSourcePages(
 	const byBucket = new Map<number, string[]>();
 	for (const path of site.paths) {
 		const bucket = cacheBucket(path);
-		byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), path]);
+		let paths = byBucket.get(bucket);
+		if (!paths) byBucket.set(bucket, (paths = []));
+		paths.push(path);
 	}
 	const taken = new Set<number>();
 	let files = 0;

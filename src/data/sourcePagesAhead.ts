@@ -5,6 +5,7 @@
  * Highlighting a 2,000-file backend is seconds of CPU and writing its 4,000 files seconds of disk; done
  * after Astro's build, both were added to it, while Astro's build leaves much of a second core idle (it
  * renders its pages one by one on one thread).
+ *
  * The workers start as soon as the build's configuration is known; taking buckets from one queue, a
  * worker slowed by Astro's build takes fewer and none waits for another's share.
  */

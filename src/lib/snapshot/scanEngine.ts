@@ -91,6 +91,8 @@ interface Plan {
 	joined: { search: RegExp; members: number[] } | null;
 	alone: number[];
 	reusable: boolean[];
+	// Each joined pattern's sticky copy, made when it first wins (shared by the list's scanners).
+	sticky: (RegExp | undefined)[];
 }
 
 function plan(regexps: (RegExp | null)[]): Plan {
@@ -117,6 +119,7 @@ function plan(regexps: (RegExp | null)[]): Plan {
 		reusable: regexps.map(
 			(re) => re !== null && !re.sticky && !(re as { rawOptions?: { strategy?: unknown } }).rawOptions?.strategy,
 		),
+		sticky: [],
 	};
 }
 
@@ -143,8 +146,6 @@ class JoinedScanner {
 	private readonly plan: Plan;
 	private readonly lastJoined = unsearched();
 	private readonly lastAlone: (LastSearch | null)[];
-	// Each joined pattern's sticky copy, made when it first wins.
-	private readonly sticky: (RegExp | undefined)[] = [];
 
 	constructor(plan: Plan) {
 		this.plan = plan;
@@ -214,13 +215,16 @@ class JoinedScanner {
 		if (best === -1) return null;
 		if (!bestIndices) {
 			const re = regexps[best]!;
-			const sticky = (this.sticky[best] ??= new RegExp(re.source, 'dvy'));
+			const sticky = (this.plan.sticky[best] ??= new RegExp(re.source, 'dvy'));
 			sticky.lastIndex = bestAt;
 			bestIndices = sticky.exec(str)!.indices as Indices;
 		}
 		return toResult(best, bestIndices);
 	}
 }
+
+/** Pattern lists planned once per engine, at most (Python 3.11's library needs 74). */
+export const MAX_PLANS = 5_000;
 
 /**
  * Shiki's JavaScript engine (its `RegExp` for every pattern, its cache of them, its errors) with scans
@@ -230,13 +234,15 @@ export function joinedRegexEngine(options: JavaScriptRegexEngineOptions = {}): R
 	const shiki = createJavaScriptRegexEngine(options);
 	// Each distinct list of patterns is planned once per engine: the tokenizer makes a scanner again
 	// for every string whose end pattern refers back to its start (the same few lists, thousands of times).
+	// At most MAX_PLANS are kept: a grammar whose end patterns take arbitrary text from the code (a
+	// heredoc's tag) would otherwise keep one per distinct text.
 	const plans = new Map<string, Plan>();
 	const planOf = (patterns: (string | RegExp)[]): Plan => {
 		const key = patterns.every((p) => typeof p === 'string') ? patterns.join('\0') : null;
 		let known = key === null ? undefined : plans.get(key);
 		if (!known) {
 			known = plan((shiki.createScanner(patterns) as unknown as JavaScriptScanner).regexps);
-			if (key !== null) plans.set(key, known);
+			if (key !== null && plans.size < MAX_PLANS) plans.set(key, known);
 		}
 		return known;
 	};
