@@ -43,9 +43,15 @@ export const BUCKETS = 16;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** A path's entry id (its SHA-256) and the pack that holds it, 0 to `BUCKETS - 1`. */
+function entryOf(path: string): { id: string; bucket: number } {
+	const id = sha256(path);
+	return { id: id.slice(0, 40), bucket: Number.parseInt(id.slice(0, 8), 16) % BUCKETS };
+}
+
 /** The pack that holds `path`'s entry, 0 to `BUCKETS - 1`. */
 export function cacheBucket(path: string): number {
-	return Number.parseInt(sha256(path).slice(0, 8), 16) % BUCKETS;
+	return entryOf(path).bucket;
 }
 
 interface Entry extends Highlight {
@@ -108,8 +114,7 @@ export function highlightCache(dir: string | null, version: string): HighlightCa
 	return {
 		get(path, text) {
 			if (!dir) return null;
-			const bucket = cacheBucket(path);
-			const id = sha256(path).slice(0, 40);
+			const { id, bucket } = entryOf(path);
 			const entry = packOf(bucket).get(id);
 			if (!entry || entry.key !== key(text)) return null;
 			use(bucket, id, entry);
@@ -117,8 +122,8 @@ export function highlightCache(dir: string | null, version: string): HighlightCa
 		},
 		set(path, text, highlight) {
 			if (!dir) return;
-			const bucket = cacheBucket(path);
-			use(bucket, sha256(path).slice(0, 40), { key: key(text), ...highlight });
+			const { id, bucket } = entryOf(path);
+			use(bucket, id, { key: key(text), ...highlight });
 			added.add(bucket);
 		},
 		save(owned) {

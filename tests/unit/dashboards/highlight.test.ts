@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createHighlighter, createOnigurumaEngine } from 'shiki';
 import { beforeAll, expect, test } from 'vitest';
 import {
@@ -13,6 +12,7 @@ import { unpackTokens, type TokenStyle } from '../../../src/lib/snapshot/sourceF
 import { readableOn } from '../../../src/lib/snapshot/colorContrast.ts';
 import { joinedRegexEngine } from '../../../src/lib/snapshot/scanEngine.ts';
 import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
+import { highlightCorpus } from '../../helpers/pythonFiles.ts';
 
 type Shiki = Awaited<ReturnType<typeof createHighlighter>>;
 let oniguruma: Shiki;
@@ -38,13 +38,6 @@ beforeAll(async () => {
 });
 
 const source = ['def greet(name: str) -> str:', '    """Say hello."""', '    return f"hello {name}"', '', '# done'];
-
-/** Every python file under `dir`. */
-function pythonFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((e) => e.isFile() && e.name.endsWith('.py') && !e.parentPath.includes('.venv'))
-		.map((e) => join(e.parentPath, e.name));
-}
 
 /** Per character of the line, its `light dark font` as Shiki's own two-theme tokens colour it (whitespace left out). */
 function shikiColours(lines: string[]): string[][] {
@@ -87,7 +80,7 @@ function ourColours(lines: string[], tokens: number[][], styles: TokenStyle[]): 
 }
 
 test("one tokenisation colours every character as Shiki's two-theme Oniguruma highlight does, on the example backend and the hostile fixture", () => {
-	const files = [...pythonFiles('examples/atom-backend'), ...pythonFiles('tests/fixtures/sites/source/code')];
+	const files = highlightCorpus();
 	expect(files.length).toBeGreaterThan(20);
 	for (const file of files) {
 		const lines = sourceLines(decodeSource(readFileSync(file)).text);

@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { INITIAL, type StateStack } from '@shikijs/vscode-textmate';
 import { createHighlighter, createJavaScriptRegexEngine, type RegexEngine } from 'shiki';
 import { describe, expect, test } from 'vitest';
 import { joinedRegexEngine, withoutCaptures } from '../../../src/lib/snapshot/scanEngine.ts';
 import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
+import { highlightCorpus } from '../../helpers/pythonFiles.ts';
 
 type Scanner = ReturnType<RegexEngine['createScanner']>;
 
@@ -108,10 +108,7 @@ function comparingEngine(): { engine: RegexEngine; scans: number; joinedScans: n
 }
 
 test("every scan of Python on the example backend and the hostile fixtures answers as Shiki's scanner does", async () => {
-	const files = readdirSync('examples/atom-backend', { recursive: true, withFileTypes: true })
-		.concat(readdirSync('tests/fixtures/sites/source/code', { recursive: true, withFileTypes: true }))
-		.filter((e) => e.isFile() && e.name.endsWith('.py') && !e.parentPath.includes('.venv'))
-		.map((e) => join(e.parentPath, e.name));
+	const files = highlightCorpus();
 	expect(files.length).toBeGreaterThan(20);
 	const compare = comparingEngine();
 	const shiki = await createHighlighter({ themes: [], langs: ['python'], engine: compare.engine });
