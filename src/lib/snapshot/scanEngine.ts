@@ -7,14 +7,19 @@
  * searches per line of Python, and the cost of starting each search was a third of the highlighting
  * time of a 2,000-file backend.
  *
- * This scanner joins the patterns into one `RegExp`, `(p0)|(p1)|…`, and runs it once. A JavaScript
- * search tries the positions from left to right and, at each, the alternatives in order, so its match
- * starts where the earliest pattern matches and its group that took part names the lowest-numbered
- * such pattern: exactly the scanner's answer. The winner's own `RegExp` then runs at that position
- * only (sticky) for its capture groups. The joined source has no capture groups but the markers: each
- * pattern's own groups are made non-capturing, which is why patterns with back-references or named
- * groups stay out of it (their numbers would change), as do Shiki's emulated and sticky patterns
- * (`\G`); those are searched one by one as before and compete with the joined search's answer.
+ * This scanner joins the patterns into one `RegExp` and runs it once. A JavaScript search tries the
+ * positions from left to right and, at each, the alternatives in order, so its match starts where the
+ * earliest pattern matches, and the first alternative that matches there is the lowest-numbered such
+ * pattern: exactly the scanner's answer. Which alternative that was, marker groups tell: the patterns
+ * are joined in runs of about √n, `((?:p0)|(?:p1)|…)|((?:p8)|…)|…`, and the run that matched is searched
+ * again at that position only (sticky) with a marker group per pattern. One group per pattern in the
+ * big search made it four times as slow (a search keeps every group's bounds as it tries each
+ * alternative at each position); √n groups cost about nothing, and the second search tries one
+ * position. The winner's own `RegExp` then runs at that position for its capture groups, unless it
+ * has none. The joined sources have no capture groups but the markers: each pattern's own groups are
+ * made non-capturing, which is why patterns with back-references or named groups stay out of it
+ * (their numbers would change), as do Shiki's emulated and sticky patterns (`\G`); those are searched
+ * one by one as before and compete with the joined search's answer.
  *
  * The patterns and their `RegExp`s are Shiki's (`defaultJavaScriptRegexConstructor`), so the colours
  * are Shiki's: `tests/unit/dashboards/scanEngine.test.ts` compares every scan on the example backend
@@ -71,28 +76,32 @@ export function withoutCaptures(source: string): string | null {
 	return out;
 }
 
-/** How many capture groups a `v`-flag source has (a search that matches the empty string shows them all). */
-function groupCount(source: string): number {
-	return new RegExp(`${source}|`, 'v').exec('')!.length - 1;
-}
-
 /** Whether Shiki's `RegExp` for a pattern can join the one search: a plain `RegExp` with Shiki's usual flags. */
 function joinable(re: RegExp | null): re is RegExp {
 	return re !== null && re.constructor === RegExp && re.flags === 'dgv';
 }
 
+/** A run of joined patterns: their numbers, their sources without capture groups, and the sticky search that tells them apart (made when first needed). */
+interface Run {
+	members: number[];
+	parts: string[];
+	sticky: RegExp | null;
+}
+
 /**
  * How a list of patterns is scanned, worked out once per list: Shiki's `RegExp`s, the joined search
- * (its marker group k stands for pattern `members[k]`), the patterns searched alone, and which of
- * those may reuse their last search (as in Shiki: not sticky ones, nor those emulated with a strategy).
+ * (its marker group k stands for `runs[k]`), the patterns searched alone, and which of those may
+ * reuse their last search (as in Shiki: not sticky ones, nor those emulated with a strategy).
  */
 interface Plan {
 	regexps: (RegExp | null)[];
-	joined: { search: RegExp; members: number[] } | null;
+	joined: { search: RegExp; members: number; runs: Run[] } | null;
 	alone: number[];
 	reusable: boolean[];
 	// Each joined pattern's sticky copy, made when it first wins (shared by the list's scanners).
 	sticky: (RegExp | undefined)[];
+	// Whether each pattern has capture groups, learnt when it first wins: one without needs no second search.
+	groups: (boolean | undefined)[];
 }
 
 function plan(regexps: (RegExp | null)[]): Plan {
@@ -102,25 +111,38 @@ function plan(regexps: (RegExp | null)[]): Plan {
 		const part = joinable(re) ? withoutCaptures(re.source) : null;
 		if (part !== null) {
 			members.push(i);
-			parts.push(`(${part})`);
+			parts.push(part);
 		}
 	});
 	let joined: Plan['joined'] = null;
 	if (members.length > 1) {
-		const search = new RegExp(parts.join('|'), 'gv');
-		// One group per member, or the markers would not name the patterns: then each is searched alone.
-		if (groupCount(search.source) === members.length) joined = { search, members };
+		const size = Math.ceil(Math.sqrt(members.length));
+		const runs: Run[] = [];
+		for (let r = 0; r < members.length; r += size)
+			runs.push({ members: members.slice(r, r + size), parts: parts.slice(r, r + size), sticky: null });
+		const search = new RegExp(runs.map((run) => `(${run.parts.map((p) => `(?:${p})`).join('|')})`).join('|'), 'gv');
+		joined = { search, members: members.length, runs };
 	}
-	const inJoined = new Set(joined?.members);
+	const inJoined = new Set(members);
 	return {
 		regexps,
 		joined,
-		alone: regexps.flatMap((re, i) => (re && !inJoined.has(i) ? [i] : [])),
+		alone: regexps.flatMap((re, i) => (re && !(joined && inJoined.has(i)) ? [i] : [])),
 		reusable: regexps.map(
 			(re) => re !== null && !re.sticky && !(re as { rawOptions?: { strategy?: unknown } }).rawOptions?.strategy,
 		),
 		sticky: [],
+		groups: [],
 	};
+}
+
+/** The first of `m`'s groups that took part (1-based); throws if `m` has not `groups` groups (a pattern kept one of its own). */
+function marker(m: RegExpExecArray, groups: number): number {
+	if (m.length - 1 !== groups)
+		throw new Error(`scanEngine: a joined search has ${m.length - 1} groups, not ${groups} (a pattern kept a group of its own)`);
+	let k = 1;
+	while (m[k] === undefined) k++;
+	return k;
 }
 
 /** A search's answer kept for the next scan of the same string (as Shiki's scanner keeps them). */
@@ -129,10 +151,12 @@ interface LastSearch {
 	from: number;
 	at: number;
 	found: number;
+	// The joined search's match length (its winner's whole match).
+	length: number;
 	indices: Indices | null;
 }
 
-const unsearched = (): LastSearch => ({ strId: 0, from: 0, at: -1, found: -1, indices: null });
+const unsearched = (): LastSearch => ({ strId: 0, from: 0, at: -1, found: -1, length: 0, indices: null });
 
 /** Whether `last` answers a search of string `strId` from `from`: it started no later and found nothing before `from`. */
 const answers = (last: LastSearch, strId: number, from: number) =>
@@ -154,7 +178,7 @@ class JoinedScanner {
 
 	/** How many of the patterns the joined search covers (0: none, each is searched alone). */
 	get joinedPatterns(): number {
-		return this.plan.joined?.members.length ?? 0;
+		return this.plan.joined?.members ?? 0;
 	}
 
 	findNextMatchSync(string: string | RegexEngineString, start: number) {
@@ -174,16 +198,23 @@ class JoinedScanner {
 				last.from = start;
 				last.at = m ? m.index : -1;
 				last.found = -1;
-				if (m)
-					for (let k = 1; k < m.length; k++)
-						if (m[k] !== undefined) {
-							last.found = joined.members[k - 1]!;
-							break;
-						}
+				last.length = m ? m[0].length : 0;
+				if (m) {
+					// The run that matched first, then its pattern that matched first at that position.
+					const run = joined.runs[marker(m, joined.runs.length) - 1]!;
+					if (run.members.length === 1) last.found = run.members[0]!;
+					else {
+						const sticky = (run.sticky ??= new RegExp(run.parts.map((p) => `(${p})`).join('|'), 'vy'));
+						sticky.lastIndex = m.index;
+						last.found = run.members[marker(sticky.exec(str)!, run.members.length) - 1]!;
+					}
+				}
 			}
 			if (last.at !== -1) {
 				best = last.found;
 				bestAt = last.at;
+				// The joined match is the winner's whole match: without groups of its own, that is all it has.
+				if (this.plan.groups[best] === false) bestIndices = [[bestAt, bestAt + last.length]];
 			}
 		}
 		for (const i of alone) {
@@ -218,6 +249,7 @@ class JoinedScanner {
 			const sticky = (this.plan.sticky[best] ??= new RegExp(re.source, 'dvy'));
 			sticky.lastIndex = bestAt;
 			bestIndices = sticky.exec(str)!.indices as Indices;
+			this.plan.groups[best] ??= bestIndices.length > 1;
 		}
 		return toResult(best, bestIndices);
 	}
