@@ -48,19 +48,29 @@ describe('pages.yml', () => {
 			'${{ github.event.workflow_run.id }}',
 		);
 	});
-	test('keeps Astro’s cache (the source highlights) between deploys, restored after npm ci empties node_modules', () => {
-		const at = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
-		const cache = steps[at]!;
+	test('keeps Astro’s cache and the source highlights between deploys, restored after npm ci empties node_modules', () => {
+		const caches = steps.flatMap((s, i) => (s.uses?.startsWith('actions/cache@') ? [i] : []));
+		expect(caches).toHaveLength(2);
 		const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
 		const build = steps.findIndex((s) => s.run?.includes('build-pages-site.sh'));
 		expect(install).toBeGreaterThanOrEqual(0);
-		expect(at).toBeGreaterThan(install);
-		expect(at).toBeLessThan(build);
-		// The build uses Astro's default cache folder (no ASTRO_CACHE_DIR), the folder the step keeps.
-		expect(cache.with?.path).toBe('node_modules/.astro');
+		for (const at of caches) {
+			expect(at).toBeGreaterThan(install);
+			expect(at).toBeLessThan(build);
+		}
+		// The build uses Astro's default cache folder (no ASTRO_CACHE_DIR), the folder the steps keep.
 		expect(readFileSync('scripts/ci/build-pages-site.sh', 'utf8')).not.toContain('ASTRO_CACHE_DIR');
 		expect(steps[build]!.env).not.toHaveProperty('ASTRO_CACHE_DIR');
-		expect(String(cache.with?.key)).toMatch(/^astro-.*hashFiles\('package-lock\.json'\).*github\.sha/);
+		const [astro, highlights] = caches.map((at) => steps[at]!.with!);
+		// Astro's content store only from the same lockfile, without the highlights, which have a step of their own.
+		expect(String(astro!.path).trim().split('\n')).toEqual(['node_modules/.astro', '!node_modules/.astro/source-highlight']);
+		expect(String(astro!.key)).toMatch(/^astro-.*hashFiles\('package-lock\.json'\).*github\.sha/);
+		expect(String(astro!['restore-keys'])).toMatch(/^astro-.*hashFiles\('package-lock\.json'\)/);
+		// The highlights from any lockfile: each entry names the highlighter that made it (see highlighter.ts).
+		expect(highlights!.path).toBe('node_modules/.astro/source-highlight');
+		expect(String(highlights!.key)).toMatch(/^source-highlight-.*github\.sha/);
+		expect(String(highlights!['restore-keys'])).not.toContain('hashFiles');
+		expect(readFileSync('src/data/highlighter.ts', 'utf8')).toMatch(/'source-highlight'\)/);
 	});
 	test('builds with `npm run build`, the command whose memory `npm run bench test-runs` measures', () => {
 		const script = readFileSync('scripts/ci/build-pages-site.sh', 'utf8');
