@@ -7,7 +7,9 @@
  *   exist yet (as on a fresh CI machine: Astro would otherwise first delete the last run's files);
  *   then the same two for modules in which no line repeats across files (`unique` in
  *   `scripts/shared/sourceBench.ts`): the highlighter reuses a line's tokens where a line repeats, and
- *   the default modules are the same 25 functions over and over, which real code is not;
+ *   the default modules are the same 25 functions over and over, which real code is not; and the same
+ *   two for real code, when `python3` is there: the first 2,000 Python files of its standard library
+ *   and site-packages (`writeRealSourceBench`);
  * - how much the built site grows (budget ≤ 60 MB), and per file;
  * - the 2,000-line file's page: its own page, the viewer it forwards to and its data, gzip (budget < 120 KB);
  * - the page's own JavaScript, gzip, apart from Starlight's (budget < 5 KB), and that no
@@ -25,7 +27,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { writeSourceBench } from '../shared/sourceBench.ts';
+import { pythonLibraries, writeRealSourceBench, writeSourceBench } from '../shared/sourceBench.ts';
 import { fileSlug } from '../../src/lib/snapshot/fileSlug.ts';
 
 const OUT = resolve('.bench/source-pages');
@@ -123,9 +125,17 @@ print(
 );
 const data = writeSourceBench(join(OUT, 'generated'), FILES);
 const unique = writeSourceBench(join(OUT, 'generated-unique'), FILES, { unique: true });
+const libraries = pythonLibraries();
+const real = writeRealSourceBench(join(OUT, 'real'), libraries, FILES);
+if (real)
+	print(
+		`real code: the first ${real.files} Python files of at most 1,000 lines (${real.lines.toLocaleString('en')} lines) in ${libraries.join(', ')}`,
+	);
+else print(`real code: not measured (python3's libraries have fewer than ${FILES} Python files of at most 1,000 lines)`);
 for (const [label, dataDir, suffix] of [
 	['build', data, ''],
 	['no line repeated across files', unique, '-unique'],
+	...(real ? [['real code', real.data, '-real'] as const] : []),
 ] as const)
 	for (const warm of [false, true]) {
 		const before = load();

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSourceSite, type Highlighter } from '../../../src/lib/snapshot/sourceSite.ts';
-import { writeSourceBench } from '../../../scripts/shared/sourceBench.ts';
+import { writeRealSourceBench, writeSourceBench } from '../../../scripts/shared/sourceBench.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'source-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -90,3 +90,32 @@ test("the bench's unique modules share no line but the import (the default ones 
 	expect(repeated(writeSourceBench(join(work, 'unique'), 3, { unique: true }))).toEqual(['import os']);
 	expect(repeated(writeSourceBench(join(work, 'shared'), 3)).length).toBeGreaterThan(50);
 });
+
+test("the bench's real code: the first Python files by path, nested roots once, long files left out, a page each", () => {
+	const lib = join(work, 'lib');
+	const site = join(lib, 'site-packages');
+	const put = (path: string, text: string) => {
+		mkdirSync(join(path, '..'), { recursive: true });
+		writeFileSync(path, text);
+	};
+	put(join(lib, 'b.py'), 'import os\n\n# a comment\nx = 1\n');
+	put(join(lib, 'a', 'c.py'), 'def f():\n    return 1\n');
+	put(join(lib, 'long.py'), 'x = 1\n'.repeat(1001));
+	put(join(lib, 'a', '__pycache__', 'c.py'), 'x = 1\n');
+	put(join(lib, 'notes.txt'), 'x = 1\n');
+	put(join(site, 'pkg.py'), 'y = 2\n');
+	const real = writeRealSourceBench(join(work, 'real'), [lib, site], 3)!;
+	expect(real).toMatchObject({ files: 3, lines: 4 + 2 + 1 });
+	const sourceSite = openSourceSite(real.data, '/atom-docs/', process.cwd())!;
+	expect(sourceSite.paths).toEqual(['pkg/lib_0/a/c.py', 'pkg/lib_0/b.py', 'pkg/lib_1/pkg.py']);
+	const page = sourceSite.page('pkg/lib_0/b.py', highlight);
+	expect(page.state).toBe('shown');
+	expect(page.lines).toEqual(['import os', '', '# a comment', 'x = 1']);
+	// Statements are the lines that are not blank or comments.
+	expect(readJson(join(real.data, 'snapshots')).files['pkg/lib_0/b.py'].summary.num_statements).toBe(2);
+	expect(writeRealSourceBench(join(work, 'real4'), [lib, site], 4)).toBeNull();
+});
+
+function readJson(snapshots: string): { files: Record<string, { summary: { num_statements: number } }> } {
+	return JSON.parse(readFileSync(join(snapshots, readdirSync(snapshots)[0]!), 'utf8'));
+}
