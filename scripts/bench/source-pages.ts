@@ -131,7 +131,8 @@ if (real)
 	print(
 		`real code: the first ${real.files} Python files of at most 1,000 lines (${real.lines.toLocaleString('en')} lines) in ${libraries.join(', ')}`,
 	);
-else print(`real code: not measured (python3's libraries have fewer than ${FILES} Python files of at most 1,000 lines)`);
+else
+	print(`real code: not measured (python3's libraries have fewer than ${FILES} Python files of at most 1,000 lines)`);
 for (const [label, dataDir, suffix] of [
 	['build', data, ''],
 	['no line repeated across files', unique, '-unique'],

@@ -63,7 +63,10 @@ describe('pages.yml', () => {
 		expect(steps[build]!.env).not.toHaveProperty('ASTRO_CACHE_DIR');
 		const [astro, highlights] = caches.map((at) => steps[at]!.with!);
 		// Astro's content store only from the same lockfile, without the highlights, which have a step of their own.
-		expect(String(astro!.path).trim().split('\n')).toEqual(['node_modules/.astro', '!node_modules/.astro/source-highlight']);
+		expect(String(astro!.path).trim().split('\n')).toEqual([
+			'node_modules/.astro',
+			'!node_modules/.astro/source-highlight',
+		]);
 		expect(String(astro!.key)).toMatch(/^astro-.*hashFiles\('package-lock\.json'\).*github\.sha/);
 		expect(String(astro!['restore-keys'])).toMatch(/^astro-.*hashFiles\('package-lock\.json'\)/);
 		// The highlights from any lockfile: each entry names the highlighter that made it (see highlighter.ts).
