@@ -18,19 +18,35 @@ export function sourcePagesOn(env: Record<string, string | undefined> = process.
 	return env.SOURCE_PAGES !== '0';
 }
 
+/** How many files' code was highlighted by Shiki, and how many files' highlight was a kept one. */
+export interface HighlightCounts {
+	highlighted: number;
+	kept: number;
+}
+
 /**
  * The build's highlighter of a file: the kept highlight of the same text, else Shiki's (and keep it);
- * `save` writes what was kept (see `highlightCache`).
+ * `save` writes what was kept (see `highlightCache`); `counts` says how often each happened.
  */
-async function highlighter(): Promise<{ highlight: Highlighter; save: HighlightCache['save'] }> {
+async function highlighter(): Promise<{
+	highlight: Highlighter;
+	save: HighlightCache['save'];
+	counts: HighlightCounts;
+}> {
 	const [cache, lines] = await Promise.all([getHighlightCache(), getLineHighlighter()]);
+	const counts = { highlighted: 0, kept: 0 };
 	return {
 		highlight: (path, text, code) => {
 			let highlight = cache.get(path, text);
-			if (!highlight) cache.set(path, text, (highlight = lines.highlight(code)));
+			if (highlight) counts.kept++;
+			else {
+				cache.set(path, text, (highlight = lines.highlight(code)));
+				counts.highlighted++;
+			}
 			return highlight;
 		},
 		save: (owned) => cache.save(owned),
+		counts,
 	};
 }
 
@@ -51,18 +67,21 @@ export function sharedBuckets(counter: Int32Array): BucketQueue {
 
 /**
  * Write the source pages and their data under `outDir` for a site under `base`, bucket by bucket as
- * `take` hands them out (by default every bucket, in this thread); returns how many files.
+ * `take` hands them out (by default every bucket, in this thread); returns how many files, and of
+ * their code how much was highlighted and how much kept from an earlier build (a file whose code is
+ * not shown is neither).
  */
 export async function writeSourcePages(
 	outDir: string,
 	base: string,
 	cwd: string,
 	take: BucketQueue = sharedBuckets(new Int32Array(1)),
-): Promise<number> {
-	if (!sourcePagesOn()) return 0;
+): Promise<{ files: number } & HighlightCounts> {
+	const none = { files: 0, highlighted: 0, kept: 0 };
+	if (!sourcePagesOn()) return none;
 	const site = openSourceSite(resolve(cwd, dataDirFromEnv()), base, cwd);
-	if (!site) return 0;
-	const { highlight, save } = await highlighter();
+	if (!site) return none;
+	const { highlight, save, counts } = await highlighter();
 	const out = siteOutput(outDir);
 	const byBucket = new Map<number, string[]>();
 	for (const path of site.paths) {
@@ -84,7 +103,7 @@ export async function writeSourcePages(
 	}
 	// Every file of the buckets taken was asked for: entries of files gone from the snapshot go.
 	save((bucket) => taken.has(bucket));
-	return files;
+	return { files, ...counts };
 }
 
 /** In `astro dev`: the answer to a request for `/coverage/files/<slug>.json` or `/coverage/files/<slug>/`, else null. */

@@ -50,8 +50,11 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 		async finish(outDir) {
 			for (const w of done) w.worker.ref();
 			const results = await Promise.all(done.map((w) => w.done));
+			const sum = (key: 'files' | 'highlighted' | 'kept') => results.reduce((n, r) => n + r[key], 0);
 			const result = {
-				files: results.reduce((n, r) => n + r.files, 0),
+				files: sum('files'),
+				highlighted: sum('highlighted'),
+				kept: sum('kept'),
 				seconds: Math.max(...results.map((r) => r.seconds)),
 				cpu: results.reduce((n, r) => n + r.cpu, 0),
 			};

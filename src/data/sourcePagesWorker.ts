@@ -4,7 +4,7 @@
  * with how many files and how long it took. An error ends the thread and reaches the build as it is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { sharedBuckets, writeSourcePages } from './sourcePages.ts';
+import { sharedBuckets, writeSourcePages, type HighlightCounts } from './sourcePages.ts';
 
 /**
  * What the build hands a worker: where to write, the site's base, the folder `source_root` is relative
@@ -17,8 +17,11 @@ export interface SourcePagesJob {
 	buckets: SharedArrayBuffer;
 }
 
-/** What the worker answers when every page is written: how many files, its seconds, and its thread's CPU seconds. */
-export interface SourcePagesDone {
+/**
+ * What the worker answers when every page is written: how many files (of their code, how much it
+ * highlighted and how much was kept from an earlier build), its seconds, and its thread's CPU seconds.
+ */
+export interface SourcePagesDone extends HighlightCounts {
 	files: number;
 	seconds: number;
 	cpu: number;
@@ -27,10 +30,10 @@ export interface SourcePagesDone {
 if (parentPort) {
 	const job = workerData as SourcePagesJob;
 	const started = performance.now();
-	const files = await writeSourcePages(job.outDir, job.base, job.cwd, sharedBuckets(new Int32Array(job.buckets)));
+	const written = await writeSourcePages(job.outDir, job.base, job.cwd, sharedBuckets(new Int32Array(job.buckets)));
 	const cpu = process.threadCpuUsage();
 	parentPort.postMessage({
-		files,
+		...written,
 		seconds: (performance.now() - started) / 1000,
 		cpu: (cpu.user + cpu.system) / 1e6,
 	} satisfies SourcePagesDone);

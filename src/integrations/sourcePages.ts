@@ -32,11 +32,11 @@ export function sourcePages(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!ahead) return;
 				const started = performance.now();
-				const { files, seconds, cpu } = await ahead.finish(fileURLToPath(dir));
+				const { files, highlighted, kept, seconds, cpu } = await ahead.finish(fileURLToPath(dir));
 				const after = ((performance.now() - started) / 1000).toFixed(1);
 				if (files)
 					logger.info(
-						`${files} source pages: ${seconds.toFixed(1)} s in worker threads alongside the build (${cpu.toFixed(1)} s of CPU), ${after} s after it`,
+						`${files} source pages (code highlighted: ${highlighted}, kept from an earlier build: ${kept}): ${seconds.toFixed(1)} s in worker threads alongside the build (${cpu.toFixed(1)} s of CPU), ${after} s after it`,
 					);
 			},
 			'astro:server:setup': ({ server }) => {

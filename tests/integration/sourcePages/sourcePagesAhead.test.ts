@@ -61,7 +61,7 @@ test.each([
 
 		const inThread = join(work, `in-thread-${name}`);
 		mkdirSync(inThread);
-		expect(files).toBe(await writeSourcePages(inThread, '/atom-docs/', process.cwd()));
+		expect(files).toBe((await writeSourcePages(inThread, '/atom-docs/', process.cwd())).files);
 		expect(files).toBeGreaterThan(3);
 		const written = tree(join(outDir, 'coverage', 'files'));
 		expect(written['index.html']).toBe('<p>viewer</p>');
@@ -102,8 +102,8 @@ test("the workers keep each file's highlight in a few packs, and the next build 
 		const build = async (name: string) => {
 			const outDir = join(work, name);
 			mkdirSync(outDir);
-			const { files } = await startSourcePages(join(work, 'kept-staging'), '/atom-docs/', process.cwd()).finish(outDir);
-			return { files, data: tree(join(outDir, 'coverage', 'files')) };
+			const done = await startSourcePages(join(work, 'kept-staging'), '/atom-docs/', process.cwd()).finish(outDir);
+			return { ...done, data: tree(join(outDir, 'coverage', 'files')) };
 		};
 		const first = await build('kept-first');
 		const packs = readdirSync(join(astroCache, 'source-highlight'));
@@ -129,6 +129,9 @@ test("the workers keep each file's highlight in a few packs, and the next build 
 		expect(entries).toBeGreaterThanOrEqual(shown.length);
 		const second = await build('kept-second');
 		expect(second.files).toBe(first.files);
+		// What the build log says: the first build highlighted every file it shows, the second none.
+		expect(first).toMatchObject({ highlighted: entries, kept: 0 });
+		expect(second).toMatchObject({ highlighted: 0, kept: entries });
 		for (const [name] of shown) expect(second.data[name], name).toContain('#0a0b0c');
 	} finally {
 		process.env.ASTRO_CACHE_DIR = join(work, 'astro-cache');
@@ -152,8 +155,8 @@ test('threads that share the bucket queue write every file once between them, an
 	const [a, b] = [join(work, 'shared-a'), join(work, 'shared-b')];
 	mkdirSync(a);
 	mkdirSync(b);
-	const first = await writeSourcePages(a, '/atom-docs/', process.cwd(), turn(0));
-	const second = await writeSourcePages(b, '/atom-docs/', process.cwd(), turn(1));
+	const first = (await writeSourcePages(a, '/atom-docs/', process.cwd(), turn(0))).files;
+	const second = (await writeSourcePages(b, '/atom-docs/', process.cwd(), turn(1))).files;
 	expect(queue()).toBe(-1);
 	expect(given[0]).toHaveLength(5);
 	expect([...given[0]!, ...given[1]!].sort((x, y) => x - y)).toEqual([...Array(BUCKETS).keys()]);
@@ -161,7 +164,7 @@ test('threads that share the bucket queue write every file once between them, an
 	expect(second).toBeGreaterThan(0);
 	const whole = join(work, 'shared-whole');
 	mkdirSync(whole);
-	expect(first + second).toBe(await writeSourcePages(whole, '/atom-docs/', process.cwd()));
+	expect(first + second).toBe((await writeSourcePages(whole, '/atom-docs/', process.cwd())).files);
 	expect({ ...tree(a), ...tree(b) }).toEqual(tree(whole));
 	expect(Object.keys(tree(a)).filter((name) => name in tree(b))).toEqual([]);
 	// Each writer saved the packs of its own buckets: one entry per file shown with colours.
