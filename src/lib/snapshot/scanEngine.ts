@@ -137,7 +137,7 @@ function plan(regexps: (RegExp | null)[]): Plan {
 }
 
 /** The first of `m`'s groups that took part (1-based); throws if `m` has not `groups` groups (a pattern kept one of its own). */
-function marker(m: RegExpExecArray, groups: number): number {
+export function marker(m: RegExpExecArray, groups: number): number {
 	if (m.length - 1 !== groups)
 		throw new Error(
 			`scanEngine: a joined search has ${m.length - 1} groups, not ${groups} (a pattern kept a group of its own)`,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { INITIAL, type StateStack } from '@shikijs/vscode-textmate';
 import { createHighlighter, createJavaScriptRegexEngine, type RegexEngine } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { joinedRegexEngine, withoutCaptures } from '../../../src/lib/snapshot/scanEngine.ts';
+import { joinedRegexEngine, marker, withoutCaptures } from '../../../src/lib/snapshot/scanEngine.ts';
 import { decodeSource, sourceLines } from '../../../src/lib/text/decodeSource.ts';
 import { highlightCorpus } from '../../helpers/pythonFiles.ts';
 
@@ -83,6 +83,12 @@ describe('one search for many patterns', () => {
 		const patterns = [String.raw`(?<=a)b`, '(?=c)', String.raw`^\s*$`, '$'];
 		for (const str of ['abc', 'bc', '  ', 'cab'])
 			for (const scan of bothScans(patterns, str)) expect(scan.joined, `${str} from ${scan.from}`).toEqual(scan.shiki);
+	});
+
+	test('a joined match names its first group that took part, and one with a group too many is an error, not a wrong answer', () => {
+		expect(marker(/(a)|(b)|(c)/.exec('xb')!, 3)).toBe(2);
+		// A pattern that kept a capture group of its own would shift every marker after it.
+		expect(() => marker(/((a)x)|(b)/.exec('b')!, 2)).toThrow(/a joined search has 3 groups, not 2/);
 	});
 
 	test('no match anywhere is null, as in Shiki', () => {
