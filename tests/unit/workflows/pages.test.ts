@@ -62,11 +62,10 @@ describe('pages.yml', () => {
 		expect(readFileSync('scripts/ci/build-pages-site.sh', 'utf8')).not.toContain('ASTRO_CACHE_DIR');
 		expect(steps[build]!.env).not.toHaveProperty('ASTRO_CACHE_DIR');
 		const [astro, highlights] = caches.map((at) => steps[at]!.with!);
-		// Astro's content store only from the same lockfile, without the highlights, which have a step of their own.
-		expect(String(astro!.path).trim().split('\n')).toEqual([
-			'node_modules/.astro',
-			'!node_modules/.astro/source-highlight',
-		]);
+		// Astro's content store only from the same lockfile. That entry holds the highlights too (a `!` pattern
+		// inside a cached folder excludes nothing: tar takes the folder whole), so theirs is restored after it.
+		expect(astro!.path).toBe('node_modules/.astro');
+		expect(caches[0]).toBeLessThan(caches[1]!);
 		expect(String(astro!.key)).toMatch(/^astro-.*hashFiles\('package-lock\.json'\).*github\.sha/);
 		expect(String(astro!['restore-keys'])).toMatch(/^astro-.*hashFiles\('package-lock\.json'\)/);
 		// The highlights from any lockfile: each entry names the highlighter that made it (see highlighter.ts).
