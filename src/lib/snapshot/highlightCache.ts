@@ -12,9 +12,10 @@
  * one; a pack cut short some other way does not parse and is a set of misses. A build's `save` keeps,
  * per pack it touched, only the files it asked for: a deleted or renamed file's entry goes.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../dataDir/atomicFile.ts';
 import type { PackedTokens, TokenStyle } from './sourceFileJson.ts';
 
 /** A file's highlight, as `LineHighlighter.highlight` returns it. */
@@ -79,18 +80,12 @@ function readPack(file: string): Pack {
 	}
 }
 
-/** Write `pack` as `file`: complete or not at all. */
+/** Write `pack` as `file`: complete or not at all (as every data file is); a failure only loses its entries. */
 function writePack(file: string, pack: Pack): void {
-	const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	try {
-		writeFileSync(temporary, JSON.stringify({ v: PACK_VERSION, entries: Object.fromEntries(pack) }));
-		renameSync(temporary, file);
+		writeFileAtomically(file, JSON.stringify({ v: PACK_VERSION, entries: Object.fromEntries(pack) }));
 	} catch {
-		try {
-			unlinkSync(temporary);
-		} catch {
-			// Nothing was written.
-		}
+		// The old pack, or none, stays: its files are highlighted again next time.
 	}
 }
 
