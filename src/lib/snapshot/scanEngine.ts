@@ -100,18 +100,20 @@ interface Plan {
 	reusable: boolean[];
 	// Each joined pattern's sticky copy, made when it first wins (shared by the list's scanners).
 	sticky: (RegExp | undefined)[];
-	// Whether each pattern has capture groups, learnt when it first wins: one without needs no second search.
-	groups: (boolean | undefined)[];
+	// Which joined patterns have no capture groups (their source is their joined part): such a winner needs no second search.
+	plain: boolean[];
 }
 
 function plan(regexps: (RegExp | null)[]): Plan {
 	const members: number[] = [];
 	const parts: string[] = [];
+	const plain: boolean[] = [];
 	regexps.forEach((re, i) => {
 		const part = joinable(re) ? withoutCaptures(re.source) : null;
 		if (part !== null) {
 			members.push(i);
 			parts.push(part);
+			plain[i] = part === re!.source;
 		}
 	});
 	let joined: Plan['joined'] = null;
@@ -132,7 +134,7 @@ function plan(regexps: (RegExp | null)[]): Plan {
 			(re) => re !== null && !re.sticky && !(re as { rawOptions?: { strategy?: unknown } }).rawOptions?.strategy,
 		),
 		sticky: [],
-		groups: [],
+		plain,
 	};
 }
 
@@ -216,7 +218,7 @@ class JoinedScanner {
 				best = last.found;
 				bestAt = last.at;
 				// The joined match is the winner's whole match: without groups of its own, that is all it has.
-				if (this.plan.groups[best] === false) bestIndices = [[bestAt, bestAt + last.length]];
+				if (this.plan.plain[best]) bestIndices = [[bestAt, bestAt + last.length]];
 			}
 		}
 		for (const i of alone) {
@@ -251,7 +253,6 @@ class JoinedScanner {
 			const sticky = (this.plan.sticky[best] ??= new RegExp(re.source, 'dvy'));
 			sticky.lastIndex = bestAt;
 			bestIndices = sticky.exec(str)!.indices as Indices;
-			this.plan.groups[best] ??= bestIndices.length > 1;
 		}
 		return toResult(best, bestIndices);
 	}

@@ -62,9 +62,9 @@ describe('one search for many patterns', () => {
 	});
 
 	test('in a long list, joined in runs: ties within a run and across runs go to the lowest number', () => {
-		// Ten patterns are joined in runs of four: 0-3, 4-7, 8-9. `a(b)` (3) and `ab` (4) tie across runs,
+		// Eleven patterns are joined in runs of four: 0-3, 4-7, 8-10. `a(b)` (3) and `ab` (4) tie across runs,
 		// `x+` (5) and `(x)y` (6) within one; `x+` and `zz` win again and again with other lengths (a
-		// winner without groups of its own answers from the joined match alone once that is known).
+		// winner without groups of its own answers from the joined match alone).
 		const patterns = ['k0', 'k1', 'k2', 'a(b)', 'ab', 'x+', '(x)y', 'q', 'z(z)?', 'zz', 'y'];
 		for (const str of ['abxxxyzzq ab xy xxy zz z', 'xy x xxxx zzz qab', 'k2 k1 k0 y'])
 			for (const scan of bothScans(patterns, str)) expect(scan.joined, `${str} from ${scan.from}`).toEqual(scan.shiki);
