@@ -50,13 +50,13 @@ export function startSourcePages(cacheDir: string, base: string, cwd: string): S
 		async finish(outDir) {
 			for (const w of done) w.worker.ref();
 			const results = await Promise.all(done.map((w) => w.done));
-			const sum = (key: 'files' | 'highlighted' | 'kept') => results.reduce((n, r) => n + r[key], 0);
+			const sum = (key: 'files' | 'highlighted' | 'kept' | 'cpu') => results.reduce((n, r) => n + r[key], 0);
 			const result = {
 				files: sum('files'),
 				highlighted: sum('highlighted'),
 				kept: sum('kept'),
 				seconds: Math.max(...results.map((r) => r.seconds)),
-				cpu: results.reduce((n, r) => n + r.cpu, 0),
+				cpu: sum('cpu'),
 			};
 			const from = join(staging, 'coverage', 'files');
 			if (existsSync(from)) moveInto(from, outDir, 'coverage/files');
