@@ -3,7 +3,7 @@
  * exception or a 4xx/5xx response, and `expectAccessible` runs axe (WCAG 2.1 AA).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export const test = base.extend<{ pageProblems: string[] }>({
 	// Playwright reads a fixture's dependencies from its first parameter's destructuring, so a fixture
@@ -55,4 +55,45 @@ export async function expectAccessible(page: Page): Promise<void> {
 				.join(' | ')}`,
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** A drawn trend chart's axes as the reader sees them: each axis's tick labels, their values and pixels, and where its points are drawn. */
+export interface ChartAxes {
+	x: { labels: string[]; values: number[]; pixels: number[] };
+	y: { values: number[] };
+	/** Each point of the first series: its value on the x axis and its pixel. */
+	points: { x: number; pixel: number }[];
+}
+
+/** The axes of `<trend-chart>` element `chart` (its Chart.js instance is the element's `chart`). */
+export async function chartAxes(chart: Locator): Promise<ChartAxes> {
+	return chart.evaluate((el) => {
+		type Tick = { value: number; label: string };
+		type Axis = { ticks: Tick[]; getPixelForValue(v: number): number };
+		const c = (
+			el as unknown as {
+				chart: {
+					scales: { x: Axis; y: Axis };
+					data: { datasets: { data: { x: number }[] }[] };
+					getDatasetMeta(i: number): { data: { x: number }[] };
+				};
+			}
+		).chart;
+		const { x, y } = c.scales;
+		return {
+			x: {
+				labels: x.ticks.map((t) => String(t.label)),
+				values: x.ticks.map((t) => t.value),
+				pixels: x.ticks.map((t) => x.getPixelForValue(t.value)),
+			},
+			y: { values: y.ticks.map((t) => t.value) },
+			points: c.data.datasets[0]!.data.map((p, i) => ({ x: p.x, pixel: c.getDatasetMeta(0).data[i]!.x })),
+		};
+	});
+}
+
+/** Whether ticks `values` are evenly spaced (a bound added as a tick of its own breaks the spacing). */
+export function evenlySpaced(values: number[]): boolean {
+	const steps = values.slice(1).map((v, i) => v - values[i]!);
+	return steps.every((s) => Math.abs(s - steps[0]!) < 1e-9);
 }

@@ -3,11 +3,12 @@
  * element's `data-*` attribute and draws it with Chart.js (registered piecemeal), following the theme.
  */
 import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { ChartDataset, ChartOptions, TooltipItem } from 'chart.js';
+import type { ChartDataset, ChartOptions, Scale, TooltipItem } from 'chart.js';
 import { changeAt, stepIndices, unpackLinks } from '../../lib/charts/chartData.ts';
 import { formatChange, formatValue } from '../../lib/text/format.ts';
 import type { TrendChartData } from '../../lib/charts/chartData.ts';
 import { downsampleMinMax, type SamplePoint } from '../../lib/charts/downsample.ts';
+import { calendarTicks, tickLabel, type TickUnit } from '../../lib/charts/calendarTicks.ts';
 
 const scriptStart = performance.now();
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
@@ -173,27 +174,42 @@ class TrendChartElement extends HTMLElement {
 	scales(indices: number[]) {
 		const d = this.data;
 		const c = this.colours();
+		const most = this.clientWidth < 500 ? 4 : 7;
+		// The time axis's ticks fall on calendar boundaries (see calendarTicks), labelled in the unit of their spacing.
+		let unit: TickUnit = 'day';
 		const x: LooseScale = {
 			type: 'linear',
 			grid: { color: c.grid },
 			ticks: {
 				color: c.text,
-				maxTicksLimit: this.clientWidth < 500 ? 4 : 7,
+				maxTicksLimit: most,
 				maxRotation: 0,
 				callback: (v: number | string) =>
-					this.axis === 'time' ? new Date(Number(v)).toISOString().slice(0, 10) : `#${Math.round(Number(v))}`,
+					this.axis === 'time' ? tickLabel(Number(v), unit) : `#${Math.round(Number(v))}`,
 			},
 			title: { display: true, text: this.axis === 'time' ? 'Date' : 'Commit (in recording order)', color: c.text },
 		};
+		if (this.axis === 'time')
+			x.afterBuildTicks = (axis: Scale) => {
+				const ticks = calendarTicks(axis.min, axis.max, most);
+				unit = ticks.unit;
+				axis.ticks = ticks.values.map((value) => ({ value }));
+			};
 		if (indices.length) {
 			const first = indices[0]!;
 			const last = indices[indices.length - 1]!;
 			const lo = this.axis === 'time' ? d.x[first]! : first + 1;
 			const hi = this.axis === 'time' ? d.x[last]! : last + 1;
-			// One point still needs some width around it.
-			const pad = hi === lo ? (this.axis === 'time' ? DAY : 1) : 0;
-			x.min = lo - pad;
-			x.max = hi + pad;
+			if (this.axis === 'time' && hi - lo < 2 * DAY) {
+				// One point, or points of a day or two: two days of width around their middle, which hold at least two midnights to mark.
+				x.min = (lo + hi) / 2 - DAY;
+				x.max = (lo + hi) / 2 + DAY;
+			} else {
+				// One point still needs some width around it.
+				const pad = hi === lo ? 1 : 0;
+				x.min = lo - pad;
+				x.max = hi + pad;
+			}
 		}
 		const [bMin, bMax] = d.bounds ?? [-Infinity, Infinity];
 		// Fit the visible values (and targets) with 5 % room, but never past the bounds (0–100 %).
@@ -211,7 +227,12 @@ class TrendChartElement extends HTMLElement {
 		const y: LooseScale = {
 			type: 'linear',
 			grid: { color: c.grid },
-			ticks: { color: c.text, callback: (v: number | string) => `${Number(v)}${d.unit.trim() === '%' ? '%' : ''}` },
+			// Not the bounds as ticks too: fitted with room, the top one (say 84 %) would crowd the round one below (80 %).
+			ticks: {
+				color: c.text,
+				includeBounds: false,
+				callback: (v: number | string) => `${Number(v)}${d.unit.trim() === '%' ? '%' : ''}`,
+			},
 		};
 		if (lo <= hi) {
 			const room = Math.max((hi - lo) * 0.05, 1);

@@ -2,7 +2,7 @@
  * Edge states: a single point, a domain with no matching file, a snapshot missing for the newest
  * point, a domain without a target, a 0 % and a 100 % domain.
  */
-import { expect, expectAccessible, test } from '../fixtures.ts';
+import { chartAxes, evenlySpaced, expect, expectAccessible, test } from '../fixtures.ts';
 
 test('home: each edge shows a sentence, never NaN or undefined', async ({ page }) => {
 	await page.goto('./');
@@ -68,4 +68,19 @@ test('badges at 0 % and 100 % are red and green', async ({ request }) => {
 		message: 'no data',
 		color: 'lightgrey',
 	});
+});
+
+test('trend: the only point sits on the tick of its own date, and no date is written twice', async ({ page }) => {
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	const axes = await chartAxes(chart);
+	// Ticks at UTC midnights, a day each side of the point (recorded on 2026-11-20).
+	expect(axes.x.labels).toEqual(['2026-11-19', '2026-11-20', '2026-11-21']);
+	expect(axes.points).toHaveLength(1);
+	expect(axes.points[0]!.x).toBe(axes.x.values[1]);
+	expect(Math.abs(axes.points[0]!.pixel - axes.x.pixels[1]!)).toBeLessThan(1);
+	// The value axis has round ticks only: its fitted bounds are not ticks crowding the round ones.
+	expect(axes.y.values.length).toBeGreaterThan(2);
+	expect(evenlySpaced(axes.y.values)).toBe(true);
 });

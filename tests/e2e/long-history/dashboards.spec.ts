@@ -1,5 +1,5 @@
 /** Dashboards over 300 points, five domains, target changes, regressions and three snapshots with functions. */
-import { expect, expectAccessible, test } from '../fixtures.ts';
+import { chartAxes, evenlySpaced, expect, expectAccessible, test } from '../fixtures.ts';
 
 test('trend: toggles, range buttons and the axis switch change what is drawn', async ({ page }) => {
 	await page.goto('coverage/');
@@ -33,6 +33,35 @@ test('trend: toggles, range buttons and the axis switch change what is drawn', a
 	await chart.getByRole('button', { name: 'Calendar time' }).click();
 	await expect(status).toContainText('by calendar time');
 	await expectAccessible(page);
+});
+
+test('trend: the time axis ticks fall on months and on Mondays, each labelled once', async ({ page }) => {
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	// Two years on a wide chart: the first of every sixth month.
+	let axes = await chartAxes(chart);
+	expect(axes.x.labels).toEqual(['2025-01', '2025-07', '2026-01', '2026-07']);
+	expect(axes.x.values.map((v) => new Date(v).toISOString())).toEqual(
+		['2025-01-01', '2025-07-01', '2026-01-01', '2026-07-01'].map((d) => `${d}T00:00:00.000Z`),
+	);
+	expect(evenlySpaced(axes.y.values)).toBe(true);
+	// Thirty days: Mondays, labelled with their dates.
+	await chart.getByRole('button', { name: '30 days' }).click();
+	await expect(chart.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+	axes = await chartAxes(chart);
+	expect(axes.x.values.length).toBeGreaterThanOrEqual(3);
+	for (const [i, v] of axes.x.values.entries()) {
+		expect(new Date(v).getUTCDay()).toBe(1);
+		expect(axes.x.labels[i]).toBe(new Date(v).toISOString().slice(0, 10));
+	}
+	// On a phone, fewer: still each on a boundary and each date once.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await chart.getByRole('button', { name: 'All', exact: true }).click();
+	await expect.poll(async () => (await chartAxes(chart)).x.labels.length).toBeLessThanOrEqual(4);
+	axes = await chartAxes(chart);
+	expect(new Set(axes.x.labels).size).toBe(axes.x.labels.length);
+	for (const v of axes.x.values) expect(new Date(v).getUTCDate()).toBe(1);
 });
 
 test('trend: regressions are listed with linked commits, the table holds every point', async ({ page }) => {
