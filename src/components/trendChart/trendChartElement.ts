@@ -284,6 +284,10 @@ class TrendChartElement extends HTMLElement {
 				animation: false,
 				responsive: true,
 				maintainAspectRatio: false,
+				// Points and regression markers on the chart's edges (the newest point, a 100 % run) are drawn
+				// whole, not cut in half by the plot area: they may reach 8 px past it, into room kept for them.
+				datasets: { line: { clip: 8 } },
+				layout: { padding: { top: 8, right: 8 } },
 				interaction: { mode: 'nearest', intersect: false },
 				scales: this.scales(indices),
 				plugins: {

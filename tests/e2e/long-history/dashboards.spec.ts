@@ -64,6 +64,39 @@ test('trend: the time axis ticks fall on months and on Mondays, each labelled on
 	for (const v of axes.x.values) expect(new Date(v).getUTCDate()).toBe(1);
 });
 
+test("trend: a regression marker on the chart's right edge is drawn whole, not cut off by the plot area", async ({
+	page,
+}) => {
+	await page.goto('coverage/');
+	const chart = page.locator('trend-chart');
+	await expect(chart).toHaveAttribute('data-ready', 'true');
+	const edge = await chart.evaluate((el) => {
+		type Meta = { data: { x: number; y: number }[] };
+		const c = (
+			el as unknown as {
+				chart: {
+					canvas: HTMLCanvasElement;
+					chartArea: { right: number };
+					currentDevicePixelRatio: number;
+					data: { datasets: { seriesId?: string }[] };
+					getDatasetMeta(i: number): Meta;
+				};
+			}
+		).chart;
+		const markers = c.data.datasets.findIndex((d) => d.seriesId === '__markers');
+		const last = c.getDatasetMeta(markers).data.at(-1)!;
+		// The canvas's own pixel 2 px right of the marker's centre: a drawn triangle covers it.
+		const ratio = c.currentDevicePixelRatio;
+		const alpha = c.canvas
+			.getContext('2d')!
+			.getImageData(Math.round((last.x + 2) * ratio), Math.round(last.y * ratio), 1, 1).data[3]!;
+		return { x: last.x, right: c.chartArea.right, alpha };
+	});
+	// The fixture's newest point is a regression (HTTP API), drawn on the plot area's right edge.
+	expect(Math.abs(edge.x - edge.right)).toBeLessThan(1);
+	expect(edge.alpha).toBeGreaterThan(200);
+});
+
 test('trend: regressions are listed with linked commits, the table holds every point', async ({ page }) => {
 	await page.goto('coverage/');
 	const regressions = page.getByTestId('regressions').locator('li');
