@@ -184,6 +184,8 @@ class TrendChartElement extends HTMLElement {
 				color: c.text,
 				maxTicksLimit: most,
 				maxRotation: 0,
+				// Commits are whole numbers: no #1.5, labelled #2 beside the real #2.
+				...(this.axis === 'commit' ? { precision: 0 } : {}),
 				callback: (v: number | string) =>
 					this.axis === 'time' ? tickLabel(Number(v), unit) : `#${Math.round(Number(v))}`,
 			},
@@ -205,10 +207,11 @@ class TrendChartElement extends HTMLElement {
 				x.min = (lo + hi) / 2 - DAY;
 				x.max = (lo + hi) / 2 + DAY;
 			} else {
-				// One point still needs some width around it.
-				const pad = hi === lo ? 1 : 0;
+				// One commit still needs some width around it: half a commit each side, whose bounds are no commits to label.
+				const pad = hi === lo ? 0.5 : 0;
 				x.min = lo - pad;
 				x.max = hi + pad;
+				if (pad) (x.ticks as { includeBounds?: boolean }).includeBounds = false;
 			}
 		}
 		const [bMin, bMax] = d.bounds ?? [-Infinity, Infinity];

@@ -83,4 +83,7 @@ test('trend: the only point sits on the tick of its own date, and no date is wri
 	// The value axis has round ticks only: its fitted bounds are not ticks crowding the round ones.
 	expect(axes.y.values.length).toBeGreaterThan(2);
 	expect(evenlySpaced(axes.y.values)).toBe(true);
+	// In commit order the one commit is #1, labelled once (not #0, #1, #1, #2, #2 at half steps).
+	await chart.getByRole('button', { name: 'Commit order' }).click();
+	await expect.poll(async () => (await chartAxes(chart)).x.labels).toEqual(['#1']);
 });
