@@ -194,6 +194,29 @@ test('compare: picking two snapshots recomputes per-domain and per-file differen
 	await expectAccessible(page);
 });
 
+test('compare on a phone: each change stays on one line, and "By domain" has room above it', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('coverage/compare/');
+	const table = page.getByTestId('compare-domains');
+	await expect(table.locator('tbody tr')).toHaveCount(6);
+	// "−1.26 pts" on one line: the cell is one line high (its line height, within a pixel or two of padding).
+	for (const cell of await table.locator('tbody td:last-child').all()) {
+		const lines = await cell.evaluate((td) => {
+			const range = document.createRange();
+			range.selectNodeContents(td);
+			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+		});
+		expect(lines).toBe(1);
+	}
+	// Room between the pickers and "By domain", as before every other heading (it was 16 px).
+	const gap = await page.evaluate(
+		() =>
+			document.getElementById('by-domain')!.getBoundingClientRect().top -
+			document.querySelector('.compare-pick')!.getBoundingClientRect().bottom,
+	);
+	expect(gap).toBeGreaterThanOrEqual(32);
+});
+
 test('phone width: dashboards do not scroll sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	for (const path of ['./', 'coverage/', 'coverage/governance/', 'coverage/compare/']) {
