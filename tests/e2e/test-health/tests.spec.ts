@@ -129,6 +129,31 @@ test.describe('every test', () => {
 		await expectAccessible(page);
 	});
 
+	test('the search field and the two selects beside it are one height, their labels in one line', async ({ page }) => {
+		await page.goto('tests/all/');
+		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');
+		const boxes = await Promise.all(
+			['Name or classname contains', 'Show', 'Sort by'].map(
+				async (name) => (await page.getByLabel(name).boundingBox())!,
+			),
+		);
+		for (const box of boxes) {
+			expect(Math.abs(box.height - boxes[0]!.height)).toBeLessThan(1);
+			expect(Math.abs(box.y - boxes[0]!.y)).toBeLessThan(1);
+		}
+	});
+
+	test("a linked test name's underline sits below its underscores, not on them", async ({ page }) => {
+		await page.goto('tests/all/');
+		await expect(page.locator('test-list')).toHaveAttribute('data-ready', 'true');
+		const link = page.getByTestId('all-row').first().getByRole('link').first();
+		await expect(link).toContainText('_');
+		// At its default place ("auto", about at the underscores' depth) test_each read as "test each".
+		const offset = await link.evaluate((a) => getComputedStyle(a).textUnderlineOffset);
+		expect(offset).toMatch(/px$/);
+		expect(Number.parseFloat(offset)).toBeGreaterThanOrEqual(3);
+	});
+
 	test('shows the tests with a page of their own, each linking to its full page rather than a history', async ({
 		page,
 	}) => {
