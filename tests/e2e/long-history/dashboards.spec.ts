@@ -131,6 +131,19 @@ test('domain page: now vs target, gap to cover, trend, sortable and filterable f
 	await expect(tree).toHaveAttribute('data-ready', 'true');
 	const files = tree.getByTestId('file-row');
 	await expect(files).toHaveCount(8);
+	// The missing lines are text: their header stands at their start, not at the column's far end.
+	const header = tree.getByRole('columnheader', { name: 'Missing lines' });
+	const firstLines = tree.locator('td.file-tree__lines').filter({ hasText: /\d/ }).first();
+	const [headerText, cellText] = await Promise.all(
+		[header, firstLines].map((cell) =>
+			cell.evaluate((c) => {
+				const range = document.createRange();
+				range.selectNodeContents(c);
+				return range.getBoundingClientRect().left;
+			}),
+		),
+	);
+	expect(Math.abs(headerText! - cellText!)).toBeLessThan(2);
 	// Largest gaps first: the "Missing" column descends within each directory.
 	const missingOfFiles = async () =>
 		tree.locator('tbody tr[data-testid="file-row"] td:nth-of-type(2)').allTextContents();
