@@ -1,4 +1,5 @@
 /** Dashboards over 300 points, five domains, target changes, regressions and three snapshots with functions. */
+import type { Locator } from '@playwright/test';
 import { chartAxes, evenlySpaced, expect, expectAccessible, test } from '../fixtures.ts';
 
 test('trend: toggles, range buttons and the axis switch change what is drawn', async ({ page }) => {
@@ -228,6 +229,52 @@ test('compare on a phone: each change stays on one line, and "By domain" has roo
 			document.querySelector('.compare-pick')!.getBoundingClientRect().bottom,
 	);
 	expect(gap).toBeGreaterThanOrEqual(32);
+});
+
+test('largest gaps on a phone: the caption in view, "234 of 313" on one line, paths broken after a slash', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('coverage/governance/');
+	const table = page.getByTestId('largest-gaps');
+	/** The distinct line tops of an element's text. */
+	const lineTops = (cell: Locator) =>
+		cell.evaluate((c) => {
+			const range = document.createRange();
+			range.selectNodeContents(c);
+			return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
+		});
+	// The caption starts where the table does, on screen, not centred over its 640 px.
+	const caption = table.locator('caption');
+	const [captionLeft, tableLeft] = await Promise.all([
+		caption.evaluate((c) => {
+			const range = document.createRange();
+			range.selectNodeContents(c);
+			return range.getBoundingClientRect().left;
+		}),
+		table.evaluate((t) => t.getBoundingClientRect().left),
+	]);
+	expect(captionLeft - tableLeft).toBeLessThan(20);
+	for (const cell of await table.locator('tbody td:nth-child(2)').all()) expect(await lineTops(cell)).toHaveLength(1);
+	// A path that wraps does so after a slash: its last line starts with a whole file name.
+	const link = table.locator('tbody th a').first();
+	await expect(link).toHaveText(/^core\/governance\/.+\.py$/);
+	const lastLine = await link.evaluate((a) => {
+		const text = a.textContent!;
+		const range = document.createRange();
+		const tops: number[] = [];
+		for (const node of a.childNodes)
+			if (node.nodeType === Node.TEXT_NODE)
+				for (let i = 0; i < node.textContent!.length; i++) {
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					tops.push(Math.round(range.getBoundingClientRect().top));
+				}
+		const start = tops.indexOf(tops.at(-1)!);
+		return { lines: new Set(tops).size, last: text.slice(start) };
+	});
+	expect(lastLine.lines).toBeGreaterThan(1);
+	expect(lastLine.last).toMatch(/^[^/]+\.py$/);
 });
 
 test('phone width: dashboards do not scroll sideways', async ({ page }) => {
