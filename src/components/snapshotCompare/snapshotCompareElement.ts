@@ -12,6 +12,16 @@ import { fileCountsOf, figureCountsOf, type SnapshotCountsJson } from '../../lib
 const pc = (c: Counts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
 
 /** Build an element with text content only (data never becomes HTML). */
+/** `path` as text nodes that may wrap after each slash, as `PathBreaks.astro` renders a path on the server. */
+function pathNodes(path: string): Node[] {
+	const parts = path.split('/');
+	return parts.flatMap((part, i) =>
+		i < parts.length - 1
+			? [document.createTextNode(`${part}/`), document.createElement('wbr')]
+			: [document.createTextNode(part)],
+	);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) {
 	const node = document.createElement(tag);
 	if (text !== undefined) node.textContent = text;
@@ -112,8 +122,9 @@ class SnapshotCompare extends HTMLElement {
 				// Source pages exist for the newest snapshot's files only (and not at all with SOURCE_PAGES=0: no base).
 				const linked = f.after && toNewest && this.dataset.sourceBase;
 				const name = linked
-					? el('a', f.path, { class: 'compare-path', href: sourcePageUrl(this.dataset.sourceBase!, f.path) })
-					: el('span', f.path, { class: 'compare-path' });
+					? el('a', undefined, { class: 'compare-path', href: sourcePageUrl(this.dataset.sourceBase!, f.path) })
+					: el('span', undefined, { class: 'compare-path' });
+				name.append(...pathNodes(f.path));
 				li.append(name, `: ${text}`);
 				ul.append(li);
 			}

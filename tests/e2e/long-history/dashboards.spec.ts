@@ -277,6 +277,50 @@ test('largest gaps on a phone: the caption in view, "234 of 313" on one line, pa
 	expect(lastLine.last).toMatch(/^[^/]+\.py$/);
 });
 
+test('compare on a narrow phone: paths wrap after a slash, as drawn by the page and again by the script', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 320, height: 700 });
+	await page.goto('coverage/compare/');
+	const compare = page.locator('snapshot-compare');
+	/** For every path in the lists: whether it wrapped, and whether each of its lines but the first starts after a slash. */
+	const wraps = () =>
+		compare.locator('.compare-path').evaluateAll((paths) =>
+			paths.map((p) => {
+				const range = document.createRange();
+				const chars: { c: string; top: number }[] = [];
+				for (const node of p.childNodes)
+					if (node.nodeType === Node.TEXT_NODE)
+						for (let i = 0; i < node.textContent!.length; i++) {
+							range.setStart(node, i);
+							range.setEnd(node, i + 1);
+							chars.push({ c: node.textContent![i]!, top: Math.round(range.getBoundingClientRect().top) });
+						}
+				const starts = chars.flatMap((ch, i) => (i > 0 && ch.top !== chars[i - 1]!.top ? [i] : []));
+				return { wrapped: starts.length > 0, afterSlash: starts.every((i) => chars[i - 1]!.c === '/') };
+			}),
+		);
+	for (const drawnBy of ['page', 'script']) {
+		const all = await wraps();
+		expect(all.length, drawnBy).toBeGreaterThan(3);
+		expect(
+			all.some((w) => w.wrapped),
+			drawnBy,
+		).toBe(true);
+		expect(
+			all.every((w) => w.afterSlash),
+			drawnBy,
+		).toBe(true);
+		// Picking another pair redraws the lists in the browser.
+		const options = await compare
+			.locator('select[name="from"] option')
+			.evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+		await compare.locator('select[name="from"]').selectOption(options[0]!);
+		await expect(compare).toHaveAttribute('data-ready', 'true');
+		await expect(compare.locator('section[data-group="removed"]')).toContainText('module_5.py');
+	}
+});
+
 test('phone width: dashboards do not scroll sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	for (const path of ['./', 'coverage/', 'coverage/governance/', 'coverage/compare/']) {
