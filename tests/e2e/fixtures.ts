@@ -97,3 +97,43 @@ export function evenlySpaced(values: number[]): boolean {
 	const steps = values.slice(1).map((v, i) => v - values[i]!);
 	return steps.every((s) => Math.abs(s - steps[0]!) < 1e-9);
 }
+
+/** How many lines the text of the element `locator` matches takes (the distinct tops of its text's boxes). */
+export async function textLines(locator: Locator): Promise<number> {
+	return locator.evaluate((el) => {
+		const range = document.createRange();
+		range.selectNodeContents(el);
+		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+	});
+}
+
+/**
+ * For each element `locator` matches (a file path shown as text): whether its text wrapped, and whether
+ * every line but the first starts right after a slash (not inside a name).
+ */
+export async function pathWraps(locator: Locator): Promise<{ wrapped: boolean; afterSlash: boolean }[]> {
+	return locator.evaluateAll((paths) =>
+		paths.map((p) => {
+			const range = document.createRange();
+			const chars: { c: string; top: number }[] = [];
+			for (const node of p.childNodes)
+				if (node.nodeType === Node.TEXT_NODE)
+					for (let i = 0; i < node.textContent!.length; i++) {
+						range.setStart(node, i);
+						range.setEnd(node, i + 1);
+						chars.push({ c: node.textContent![i]!, top: Math.round(range.getBoundingClientRect().top) });
+					}
+			const starts = chars.flatMap((ch, i) => (i > 0 && ch.top !== chars[i - 1]!.top ? [i] : []));
+			return { wrapped: starts.length > 0, afterSlash: starts.every((i) => chars[i - 1]!.c === '/') };
+		}),
+	);
+}
+
+/** Where the text of the element `locator` matches starts, in pixels from the viewport's left. */
+export async function textLeft(locator: Locator): Promise<number> {
+	return locator.evaluate((el) => {
+		const range = document.createRange();
+		range.selectNodeContents(el);
+		return range.getBoundingClientRect().left;
+	});
+}

@@ -1,6 +1,14 @@
 /** Dashboards over 300 points, five domains, target changes, regressions and three snapshots with functions. */
-import type { Locator } from '@playwright/test';
-import { chartAxes, evenlySpaced, expect, expectAccessible, test } from '../fixtures.ts';
+import {
+	chartAxes,
+	evenlySpaced,
+	expect,
+	expectAccessible,
+	pathWraps,
+	test,
+	textLeft,
+	textLines,
+} from '../fixtures.ts';
 
 test('trend: toggles, range buttons and the axis switch change what is drawn', async ({ page }) => {
 	await page.goto('coverage/');
@@ -135,16 +143,7 @@ test('domain page: now vs target, gap to cover, trend, sortable and filterable f
 	// The missing lines are text: their header stands at their start, not at the column's far end.
 	const header = tree.getByRole('columnheader', { name: 'Missing lines' });
 	const firstLines = tree.locator('td.file-tree__lines').filter({ hasText: /\d/ }).first();
-	const [headerText, cellText] = await Promise.all(
-		[header, firstLines].map((cell) =>
-			cell.evaluate((c) => {
-				const range = document.createRange();
-				range.selectNodeContents(c);
-				return range.getBoundingClientRect().left;
-			}),
-		),
-	);
-	expect(Math.abs(headerText! - cellText!)).toBeLessThan(2);
+	expect(Math.abs((await textLeft(header)) - (await textLeft(firstLines)))).toBeLessThan(2);
 	// Largest gaps first: the "Missing" column descends within each directory.
 	const missingOfFiles = async () =>
 		tree.locator('tbody tr[data-testid="file-row"] td:nth-of-type(2)').allTextContents();
@@ -214,14 +213,7 @@ test('compare on a phone: each change stays on one line, and "By domain" has roo
 	const table = page.getByTestId('compare-domains');
 	await expect(table.locator('tbody tr')).toHaveCount(6);
 	// "−1.26 pts" on one line: the cell is one line high (its line height, within a pixel or two of padding).
-	for (const cell of await table.locator('tbody td:last-child').all()) {
-		const lines = await cell.evaluate((td) => {
-			const range = document.createRange();
-			range.selectNodeContents(td);
-			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-		});
-		expect(lines).toBe(1);
-	}
+	for (const cell of await table.locator('tbody td:last-child').all()) expect(await textLines(cell)).toBe(1);
 	// Room between the pickers and "By domain", as before every other heading (it was 16 px).
 	const gap = await page.evaluate(
 		() =>
@@ -237,44 +229,16 @@ test('largest gaps on a phone: the caption in view, "234 of 313" on one line, pa
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('coverage/governance/');
 	const table = page.getByTestId('largest-gaps');
-	/** The distinct line tops of an element's text. */
-	const lineTops = (cell: Locator) =>
-		cell.evaluate((c) => {
-			const range = document.createRange();
-			range.selectNodeContents(c);
-			return [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
-		});
 	// The caption starts where the table does, on screen, not centred over its 640 px.
 	const caption = table.locator('caption');
-	const [captionLeft, tableLeft] = await Promise.all([
-		caption.evaluate((c) => {
-			const range = document.createRange();
-			range.selectNodeContents(c);
-			return range.getBoundingClientRect().left;
-		}),
-		table.evaluate((t) => t.getBoundingClientRect().left),
-	]);
+	const captionLeft = await textLeft(caption);
+	const tableLeft = await table.evaluate((t) => t.getBoundingClientRect().left);
 	expect(captionLeft - tableLeft).toBeLessThan(20);
-	for (const cell of await table.locator('tbody td:nth-child(2)').all()) expect(await lineTops(cell)).toHaveLength(1);
-	// A path that wraps does so after a slash: its last line starts with a whole file name.
+	for (const cell of await table.locator('tbody td:nth-child(2)').all()) expect(await textLines(cell)).toBe(1);
+	// The path wraps, after a slash: no line starts inside a name.
 	const link = table.locator('tbody th a').first();
 	await expect(link).toHaveText(/^core\/governance\/.+\.py$/);
-	const lastLine = await link.evaluate((a) => {
-		const text = a.textContent!;
-		const range = document.createRange();
-		const tops: number[] = [];
-		for (const node of a.childNodes)
-			if (node.nodeType === Node.TEXT_NODE)
-				for (let i = 0; i < node.textContent!.length; i++) {
-					range.setStart(node, i);
-					range.setEnd(node, i + 1);
-					tops.push(Math.round(range.getBoundingClientRect().top));
-				}
-		const start = tops.indexOf(tops.at(-1)!);
-		return { lines: new Set(tops).size, last: text.slice(start) };
-	});
-	expect(lastLine.lines).toBeGreaterThan(1);
-	expect(lastLine.last).toMatch(/^[^/]+\.py$/);
+	expect(await pathWraps(link)).toEqual([{ wrapped: true, afterSlash: true }]);
 });
 
 test('compare on a narrow phone: paths wrap after a slash, as drawn by the page and again by the script', async ({
@@ -283,23 +247,7 @@ test('compare on a narrow phone: paths wrap after a slash, as drawn by the page 
 	await page.setViewportSize({ width: 320, height: 700 });
 	await page.goto('coverage/compare/');
 	const compare = page.locator('snapshot-compare');
-	/** For every path in the lists: whether it wrapped, and whether each of its lines but the first starts after a slash. */
-	const wraps = () =>
-		compare.locator('.compare-path').evaluateAll((paths) =>
-			paths.map((p) => {
-				const range = document.createRange();
-				const chars: { c: string; top: number }[] = [];
-				for (const node of p.childNodes)
-					if (node.nodeType === Node.TEXT_NODE)
-						for (let i = 0; i < node.textContent!.length; i++) {
-							range.setStart(node, i);
-							range.setEnd(node, i + 1);
-							chars.push({ c: node.textContent![i]!, top: Math.round(range.getBoundingClientRect().top) });
-						}
-				const starts = chars.flatMap((ch, i) => (i > 0 && ch.top !== chars[i - 1]!.top ? [i] : []));
-				return { wrapped: starts.length > 0, afterSlash: starts.every((i) => chars[i - 1]!.c === '/') };
-			}),
-		);
+	const wraps = () => pathWraps(compare.locator('.compare-path'));
 	for (const drawnBy of ['page', 'script']) {
 		const all = await wraps();
 		expect(all.length, drawnBy).toBeGreaterThan(3);
