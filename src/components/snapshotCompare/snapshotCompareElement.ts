@@ -12,7 +12,14 @@ import { fileCountsOf, figureCountsOf, type SnapshotCountsJson } from '../../lib
 const pc = (c: Counts | null | undefined) => (c ? formatPercent(percentCovered(c)) : '—');
 
 /** Build an element with text content only (data never becomes HTML). */
-/** `path` as text nodes that may wrap after each slash, as `PathBreaks.astro` renders a path on the server. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) {
+	const node = document.createElement(tag);
+	if (text !== undefined) node.textContent = text;
+	for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+	return node;
+}
+
+/** `path` as text nodes that may wrap after each slash: the browser's copy of `PathBreaks.astro`, for the lists it redraws. */
 function pathNodes(path: string): Node[] {
 	const parts = path.split('/');
 	return parts.flatMap((part, i) =>
@@ -20,13 +27,6 @@ function pathNodes(path: string): Node[] {
 			? [document.createTextNode(`${part}/`), document.createElement('wbr')]
 			: [document.createTextNode(part)],
 	);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) {
-	const node = document.createElement(tag);
-	if (text !== undefined) node.textContent = text;
-	for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-	return node;
 }
 
 class SnapshotCompare extends HTMLElement {

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 /** A tick spacing: a number of days, or of months. */
 type Step = { days: number } | { months: number };
 
-// Finest first; `calendarTicks` takes the first with few enough ticks (then doubles years as needed).
+// Finest first; `calendarTicks` takes the first with few enough ticks (then 2, 5, 10, 20… years).
 const STEPS: readonly Step[] = [
 	{ days: 1 },
 	{ days: 2 },
@@ -39,16 +39,16 @@ function ticksAt(step: Step, min: number, max: number, most: number): number[] |
 		}
 		return out;
 	}
+	// Months since year 0, rounded up to the first month start at or after `min`, then to the step
+	// (quarters start in January, April, July and October).
+	const start = (month: number) => Date.UTC(Math.floor(month / 12), month % 12, 1);
 	const first = new Date(min);
-	// Months since year 0, rounded up to the step (quarters start in January, April, July and October).
 	let month = first.getUTCFullYear() * 12 + first.getUTCMonth();
-	if (Date.UTC(Math.floor(month / 12), month % 12, 1) < min) month++;
+	if (start(month) < min) month++;
 	month = Math.ceil(month / step.months) * step.months;
-	for (let t = Date.UTC(Math.floor(month / 12), month % 12, 1); t <= max;) {
+	for (let t = start(month); t <= max; t = start((month += step.months))) {
 		if (out.length === most) return null;
 		out.push(t);
-		month += step.months;
-		t = Date.UTC(Math.floor(month / 12), month % 12, 1);
 	}
 	return out;
 }
